@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { ArticleRequest, CallName, QuarryApi, SearchRequest } from './api';
+
+/**
+ * Run-time checks of the contract in `api.ts`: types vanish at run time, so
+ * every transport validates what arrives before the service sees it.
+ */
+
+const path = z.string().min(1).max(4096);
+
+const searchRequest = z.strictObject({
+  query: z.string().max(2000),
+  offset: z.number().int().min(0).max(1_000_000).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
+}) satisfies z.ZodType<SearchRequest>;
+
+const articleRequest = z.strictObject({
+  id: z.string().min(1).max(200),
+  query: z.string().max(2000).optional(),
+}) satisfies z.ZodType<ArticleRequest>;
+
+const none = z.tuple([]);
+
+/** The argument list each call accepts. */
+export const callArguments = {
+  status: none,
+  addFolder: z.tuple([path]),
+  removeFolder: z.tuple([path]),
+  cancelIndexing: none,
+  search: z.tuple([searchRequest]),
+  article: z.tuple([articleRequest]),
+  pickFolder: none,
+} satisfies { [K in CallName]: z.ZodType<Parameters<QuarryApi[K]>> };
+
+export type CheckedArguments =
+  | { ok: true; name: CallName; args: unknown[] }
+  | { ok: false; message: string };
+
+/** Checks a call by name and its arguments; says what is wrong when they do not fit. */
+export function checkCall(name: unknown, args: unknown): CheckedArguments {
+  if (typeof name !== 'string' || !Object.hasOwn(callArguments, name)) {
+    return { ok: false, message: `unknown call ${JSON.stringify(name)}` };
+  }
+  const callName = name as CallName;
+  const parsed = callArguments[callName].safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, message: `invalid arguments to ${callName}${where}: ${issue?.message ?? 'rejected'}` };
+  }
+  return { ok: true, name: callName, args: parsed.data as unknown[] };
+}

@@ -1,0 +1,216 @@
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { SearchResponse } from '../api';
+import { defaultDataDir, QuarryService } from '../engine/service';
+import { startServer } from '../serve/server';
+import { formatProgress, formatReport, formatResults, type CliIo } from './output';
+import { appPaths } from './paths';
+
+export const USAGE = `Usage:
+  quarry index <folder>... [--data DIR] [--json]   add folders and bring the index up to date
+  quarry search <query> [--data DIR] [--limit N] [--offset N] [--sort relevance|date-desc|date-asc] [--json]
+  quarry search --stdin [--data DIR] [--limit N]   one query per line, one JSON line out per query
+  quarry serve [--data DIR] [--port N] [--sample]  the Quarry window in a browser, on 127.0.0.1
+  quarry --help
+
+--data defaults to ${defaultDataDir()} (QUARRY_DATA overrides it).
+Query syntax: +must -not title:word wild* fuzzy~1 term^3 "exact phrase"
+`;
+
+/** A mistake in how the command was called: reported in one line, exit code 2. */
+export class UsageError extends Error {}
+
+const OPTIONS = {
+  data: { type: 'string' },
+  json: { type: 'boolean' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  sort: { type: 'string' },
+  stdin: { type: 'boolean' },
+  port: { type: 'string' },
+  sample: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+/** Options every command accepts besides its own. */
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  index: ['data', 'json'],
+  search: ['data', 'json', 'limit', 'offset', 'sort', 'stdin'],
+  serve: ['data', 'port', 'sample'],
+};
+
+/**
+ * Runs the `quarry` command and resolves with its exit code: 0 done, 1 failed,
+ * 2 called wrongly (bad option, missing folder, bad query). Long-running
+ * commands (serve) resolve when stopped.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSignal): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const [command, ...rest] = positionals;
+    if (values.help || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (!command) throw new UsageError('a command is needed: index, search or serve');
+    const allowed = COMMAND_OPTIONS[command];
+    if (!allowed) throw new UsageError(`unknown command "${command}"`);
+    for (const given of Object.keys(values)) {
+      if (!allowed.includes(given)) throw new UsageError(`--${given} does not apply to "quarry ${command}"`);
+    }
+    const dataDir = values.data ?? defaultDataDir();
+    if (command === 'index') return await indexCommand(rest, dataDir, values.json === true, io);
+    if (command === 'search') return await searchCommand(rest, dataDir, values, io);
+    return await serveCommand(rest, dataDir, values, io, stop);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`quarry: ${(error as Error).message} (see quarry --help)\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function indexCommand(folders: string[], dataDir: string, json: boolean, io: CliIo): Promise<number> {
+  if (folders.length === 0) throw new UsageError('name at least one folder to index');
+  for (const folder of folders) {
+    const info = await stat(folder).catch(() => null);
+    if (!info) throw new UsageError(`no such folder: ${folder}`);
+    if (!info.isDirectory()) throw new UsageError(`not a folder: ${folder}`);
+  }
+  const service = await QuarryService.open({ dataDir });
+  let lastLine = 0;
+  service.on('progress', (progress) => {
+    const now = Date.now();
+    if (io.errIsTerminal) io.err(`\r\x1b[K${formatProgress(progress)}`);
+    else if (now - lastLine > 2000 || progress.phase === 'done') {
+      io.err(`${formatProgress(progress)}\n`);
+      lastLine = now;
+    }
+  });
+  try {
+    const outcome = await service.indexFolders(folders);
+    if (io.errIsTerminal) io.err('\n');
+    if (!outcome.ok) throw new UsageError(outcome.error.message);
+    const report = outcome.value;
+    if (json) {
+      io.out(
+        JSON.stringify({
+          articles: report.articles,
+          indexed: report.indexed,
+          removed: report.removed,
+          skipped: report.skipped,
+          ignored: report.ignored,
+          ms: report.ms,
+        }) + '\n',
+      );
+    } else {
+      io.out(formatReport(report));
+    }
+    return 0;
+  } finally {
+    await service.close();
+  }
+}
+
+interface SearchValues {
+  json?: boolean;
+  limit?: string;
+  offset?: string;
+  sort?: string;
+  stdin?: boolean;
+}
+
+async function searchCommand(words: string[], dataDir: string, values: SearchValues, io: CliIo): Promise<number> {
+  const limit = count(values.limit, 'limit', 10);
+  const offset = count(values.offset, 'offset', 0);
+  const sort = values.sort ?? 'relevance';
+  if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') {
+    throw new UsageError(`--sort must be relevance, date-desc or date-asc, not "${sort}"`);
+  }
+  if (values.stdin && words.length > 0) throw new UsageError('give queries either on the command line or with --stdin');
+  if (!values.stdin && words.length === 0) throw new UsageError('a query is needed');
+  const service = await QuarryService.open({ dataDir });
+  try {
+    const run = async (query: string) => service.search({ query, limit, offset, sort });
+    if (values.stdin) {
+      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      for await (const line of lines) {
+        const result = await run(line);
+        io.out(JSON.stringify(result.ok ? jsonResults(result.value, true) : { query: line, error: result.error }) + '\n');
+      }
+      return 0;
+    }
+    const query = words.join(' ');
+    const result = await run(query);
+    if (!result.ok) {
+      if (values.json) io.out(JSON.stringify({ query, error: result.error }) + '\n');
+      const [start, end] = result.error.at ?? [0, query.length];
+      io.err(`quarry: ${result.error.message}\n  ${query}\n  ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}\n`);
+      return 2;
+    }
+    io.out(values.json ? JSON.stringify(jsonResults(result.value, false)) + '\n' : formatResults(result.value, io.outIsTerminal));
+    return 0;
+  } finally {
+    await service.close();
+  }
+}
+
+function jsonResults(response: SearchResponse, withTime: boolean): object {
+  return {
+    query: response.query,
+    total: response.total,
+    hits: response.hits.map((hit) => ({
+      id: hit.id,
+      path: hit.path,
+      title: hit.title,
+      date: hit.date,
+      source: hit.source,
+      author: hit.author,
+      score: hit.score,
+      titleHighlights: hit.titleHighlights,
+      snippets: hit.snippets,
+    })),
+    ...(withTime ? { ms: response.ms } : {}),
+  };
+}
+
+async function serveCommand(
+  rest: string[],
+  dataDir: string,
+  values: { port?: string; sample?: boolean },
+  io: CliIo,
+  stop?: AbortSignal,
+): Promise<number> {
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  const port = count(values.port, 'port', 0);
+  if (port > 65535) throw new UsageError('--port must be at most 65535');
+  const paths = appPaths();
+  const indexHtml = await stat(`${paths.renderer}/index.html`).catch(() => null);
+  if (!indexHtml) {
+    io.err('quarry: the window is not built yet: run `npm run build` first\n');
+    return 1;
+  }
+  const service = await QuarryService.open({
+    dataDir,
+    refreshOnOpen: true,
+    ...(values.sample ? { sampleArchive: paths.sampleArchive } : {}),
+  });
+  const server = await startServer({ backend: service, staticDir: paths.renderer, port });
+  io.out(`Quarry is serving on ${server.url}\n`);
+  io.err(`Library: ${dataDir}. Open the address above in a browser; press Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    if (stop?.aborted) return resolve();
+    stop?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await server.close();
+  await service.close();
+  return 0;
+}
+
+function count(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}

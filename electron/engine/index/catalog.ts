@@ -1,0 +1,87 @@
+import { copyFile, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../store/atomic-file';
+import type { ShardRecord } from './shard-files';
+
+export const CATALOG_VERSION = 1;
+
+/** What the library knows of one article file as of the last pass. */
+export interface FileRecord {
+  id: string;
+  folder: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  shard: string;
+}
+
+/** The library's table of contents: folders, files, and the shards holding them. */
+export interface Catalog {
+  format: 'quarry-library';
+  version: number;
+  folders: string[];
+  files: Record<string, FileRecord>;
+  shards: Record<string, ShardRecord>;
+  nextShard: number;
+}
+
+export function emptyCatalog(): Catalog {
+  return { format: 'quarry-library', version: CATALOG_VERSION, folders: [], files: {}, shards: {}, nextShard: 1 };
+}
+
+export interface LoadedCatalog {
+  catalog: Catalog;
+  /** Set when the stored catalog could not be used; says what happened to it. */
+  problem?: string;
+}
+
+function catalogPath(dataDir: string): string {
+  return join(dataDir, 'library.json');
+}
+
+/**
+ * Reads the library catalog. A missing one is a new library; a damaged one
+ * is set aside (renamed, not deleted) and the previous good copy is used, or
+ * an empty library when there is none, with the reason in `problem`.
+ */
+export async function loadCatalog(dataDir: string): Promise<LoadedCatalog> {
+  const path = catalogPath(dataDir);
+  const main = await readCatalogFile(path);
+  if (main.kind === 'ok') return { catalog: main.catalog };
+  if (main.kind === 'missing') return { catalog: emptyCatalog() };
+  const aside = `${path}.damaged-${Date.now()}`;
+  await rename(path, aside).catch(() => undefined);
+  const backup = await readCatalogFile(`${path}.bak`);
+  const reason = `the library catalog was damaged (${main.reason}) and was set aside as ${aside}`;
+  if (backup.kind === 'ok') return { catalog: backup.catalog, problem: `${reason}; the previous copy is in use` };
+  return { catalog: emptyCatalog(), problem: `${reason}; the folders must be added again` };
+}
+
+type CatalogRead = { kind: 'ok'; catalog: Catalog } | { kind: 'missing' } | { kind: 'bad'; reason: string };
+
+async function readCatalogFile(path: string): Promise<CatalogRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { kind: 'missing' };
+  }
+  try {
+    const value = JSON.parse(text) as Partial<Catalog>;
+    if (value.format !== 'quarry-library') return { kind: 'bad', reason: 'not a Quarry library file' };
+    if (value.version !== CATALOG_VERSION) return { kind: 'bad', reason: `format version ${value.version}` };
+    if (!Array.isArray(value.folders) || typeof value.files !== 'object' || typeof value.shards !== 'object') {
+      return { kind: 'bad', reason: 'fields missing' };
+    }
+    return { kind: 'ok', catalog: value as Catalog };
+  } catch (error) {
+    return { kind: 'bad', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Saves the catalog crash-safely, keeping the previous version as a backup. */
+export async function saveCatalog(dataDir: string, catalog: Catalog): Promise<void> {
+  const path = catalogPath(dataDir);
+  await copyFile(path, `${path}.bak`).catch(() => undefined);
+  await writeFileAtomic(path, JSON.stringify(catalog));
+}

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ShardJob, ShardJobResult } from './shard-job';
+import type { WorkerReply } from './worker-protocol';
+
+export class JobsCancelledError extends Error {
+  constructor() {
+    super('indexing was cancelled');
+  }
+}
+
+export interface PoolOptions {
+  /** How many worker threads; defaults to one per core. */
+  threads?: number;
+  signal?: AbortSignal;
+  onFileDone?: (path: string) => void;
+  /** Called as each job finishes, so its result can be saved before the others end. */
+  onResult?: (result: ShardJobResult) => Promise<void>;
+}
+
+/**
+ * Starts an index worker: the bundled script beside this one when built, or
+ * the TypeScript source through tsx when the engine runs from source (tests).
+ */
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return new Worker(join(dirname(here), 'index-worker.js'));
+  const tsx = createRequire(here).resolve('tsx/cjs');
+  const source = join(dirname(here), 'worker.ts');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
+}
+
+/**
+ * Runs shard jobs on worker threads, a job per thread at a time, so neither
+ * the main thread nor the window waits on indexing. Resolves when every job
+ * has finished and its `onResult` has run; rejects with JobsCancelledError
+ * when the signal aborts (finished jobs stay finished).
+ */
+export async function runJobsInWorkers(jobs: readonly ShardJob[], options: PoolOptions = {}): Promise<void> {
+  if (jobs.length === 0) return;
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
+  const queue = [...jobs];
+  const workers: Worker[] = [];
+  let cancelled = false;
+
+  const cancel = () => {
+    cancelled = true;
+    for (const worker of workers) void worker.terminate();
+  };
+  if (options.signal?.aborted) throw new JobsCancelledError();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+
+  const runLane = async () => {
+    const worker = startWorker();
+    workers.push(worker);
+    try {
+      for (let job = queue.shift(); job && !cancelled; job = queue.shift()) {
+        const result = await runOne(worker, job, options.onFileDone);
+        if (cancelled) break;
+        await options.onResult?.(result);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  };
+
+  try {
+    const lanes = Array.from({ length: threads }, runLane);
+    const outcomes = await Promise.allSettled(lanes);
+    if (cancelled) throw new JobsCancelledError();
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+function runOne(worker: Worker, job: ShardJob, onFileDone?: (path: string) => void): Promise<ShardJobResult> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.type === 'file-done') {
+        onFileDone?.(reply.path);
+        return;
+      }
+      cleanUp();
+      if (reply.type === 'done') resolve(reply.result);
+      else reject(new Error(`index worker failed on shard ${job.shard}: ${reply.message}`));
+    };
+    const onError = (error: Error) => {
+      cleanUp();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanUp();
+      reject(new Error(`index worker stopped (exit code ${code}) during shard ${job.shard}`));
+    };
+    const cleanUp = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job);
+  });
+}

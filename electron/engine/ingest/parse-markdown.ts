@@ -1,0 +1,138 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { ArticleBlock } from '../../api';
+import type { ParsedArticle } from './article';
+
+export class FrontMatterError extends Error {}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/**
+ * Reads a Markdown article: optional YAML front matter (title, date, source,
+ * author, url, tags), then the body turned into plain text blocks, so that
+ * search and highlighting work on the words a reader sees, not the markup.
+ * Throws FrontMatterError when the front matter is not valid YAML.
+ */
+export function parseMarkdown(text: string, fallbackTitle: string): ParsedArticle {
+  const match = FRONT_MATTER.exec(text);
+  const meta = match ? readFrontMatter(match[1]!) : {};
+  const source = match ? text.slice(match[0].length) : text;
+  const { body, blocks, firstHeading } = markdownToBlocks(source);
+  const title = stringField(meta.title) ?? firstHeading ?? fallbackTitle;
+  const dropHeading = !stringField(meta.title) && firstHeading !== null && blocks[0]?.kind === 'heading';
+  const shown = dropHeading ? withoutFirstBlock(body, blocks) : { body, blocks };
+  return {
+    title,
+    body: shown.body,
+    blocks: shown.blocks,
+    date: normaliseDate(meta.date),
+    source: stringField(meta.source) ?? stringField(meta.publication) ?? null,
+    author: stringField(meta.author) ?? stringField(meta.byline) ?? null,
+    url: stringField(meta.url) ?? stringField(meta.link) ?? null,
+    tags: tagList(meta.tags),
+  };
+}
+
+function readFrontMatter(yaml: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = parseYaml(yaml);
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      // The front matter starts on the file's second line.
+      const at = error.linePos?.[0];
+      const where = at ? ` (line ${at.line + 1}, column ${at.col})` : '';
+      throw new FrontMatterError(`front matter is not valid YAML${where}: ${error.message.split('\n')[0]}`);
+    }
+    throw error;
+  }
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new FrontMatterError('front matter is not a set of "key: value" lines');
+  }
+  return value as Record<string, unknown>;
+}
+
+function stringField(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string').join(', ') || null;
+  return null;
+}
+
+function tagList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((tag) => String(tag).trim()).filter(Boolean);
+  if (typeof value === 'string') {
+    return value
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
+  }
+  return [];
+}
+
+/** Normalises a front-matter date to YYYY-MM-DD (or YYYY-MM, YYYY); null when it is not a date. */
+export function normaliseDate(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' && value >= 1000 && value <= 9999) return String(value);
+  if (typeof value !== 'string') return null;
+  const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (iso) return iso[0];
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+}
+
+interface MarkdownBlocks {
+  body: string;
+  blocks: ArticleBlock[];
+  firstHeading: string | null;
+}
+
+function markdownToBlocks(source: string): MarkdownBlocks {
+  const parts: string[] = [];
+  const blocks: ArticleBlock[] = [];
+  let firstHeading: string | null = null;
+  let offset = 0;
+  for (const raw of source.split(/\n[ \t]*\n/)) {
+    const block = raw.trim();
+    if (!block || /^(?:-{3,}|\*{3,}|_{3,})$/.test(block)) continue;
+    let kind: ArticleBlock['kind'] = 'paragraph';
+    let text = block;
+    const heading = /^#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(block);
+    if (heading && !block.includes('\n')) {
+      kind = 'heading';
+      text = heading[1]!;
+    } else if (block.startsWith('>')) {
+      kind = 'quote';
+      text = block.replace(/^>[ \t]?/gm, '');
+    }
+    text = inlineText(text);
+    if (!text) continue;
+    if (kind === 'heading' && firstHeading === null && blocks.length === 0) firstHeading = text;
+    if (parts.length > 0) offset += 2;
+    blocks.push({ kind, start: offset, end: offset + text.length });
+    parts.push(text);
+    offset += text.length;
+  }
+  return { body: parts.join('\n\n'), blocks, firstHeading };
+}
+
+function inlineText(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])([*_])(?=\S)([^*_\n]*?\S)\2(?=[^\w*]|$)/g, '$1$3')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
+}
+
+function withoutFirstBlock(body: string, blocks: ArticleBlock[]): { body: string; blocks: ArticleBlock[] } {
+  const next = blocks[1];
+  if (!next) return { body: '', blocks: [] };
+  const shift = next.start;
+  return {
+    body: body.slice(shift),
+    blocks: blocks.slice(1).map((block) => ({ ...block, start: block.start - shift, end: block.end - shift })),
+  };
+}

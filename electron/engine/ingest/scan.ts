@@ -1,0 +1,139 @@
+import { opendir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { ArticleFormat, SkippedFile } from '../../api';
+
+/** A file found under a library folder that looks like an article. */
+export interface FoundFile {
+  path: string;
+  folder: string;
+  format: ArticleFormat;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ScanResult {
+  files: FoundFile[];
+  skipped: SkippedFile[];
+  ignored: SkippedFile[];
+  /** Library folders that could not be read at all, with the reason. */
+  folderErrors: Map<string, string>;
+}
+
+const FORMATS: Record<string, ArticleFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md' };
+
+// Notes that describe a folder rather than being part of it.
+const FOLDER_NOTES = /(^|[-_. ])(readme|licen[cs]e|copying|changelog)$/i;
+
+/** The article format a file name stands for, or null. */
+export function formatOf(path: string): ArticleFormat | null {
+  return FORMATS[extname(path).toLowerCase()] ?? null;
+}
+
+/**
+ * Walks library folders and lists every article file, every file it will not
+ * read (with the reason) and every file it passes over on purpose. A folder or
+ * file that cannot be read is reported, never fatal.
+ */
+export async function scanFolders(
+  folders: readonly string[],
+  onFile?: (count: number, path: string) => void,
+): Promise<ScanResult> {
+  const result: ScanResult = { files: [], skipped: [], ignored: [], folderErrors: new Map() };
+  for (const folder of folders) {
+    try {
+      const info = await stat(folder);
+      if (!info.isDirectory()) {
+        result.folderErrors.set(folder, 'not a folder');
+        continue;
+      }
+      await walk(folder, folder, new Set([await realpath(folder)]), result, onFile);
+    } catch (error) {
+      result.folderErrors.set(folder, describeFsError(error));
+    }
+  }
+  return result;
+}
+
+async function walk(
+  dir: string,
+  folder: string,
+  visited: Set<string>,
+  result: ScanResult,
+  onFile?: (count: number, path: string) => void,
+): Promise<void> {
+  const entries = [];
+  for await (const entry of await opendir(dir)) entries.push(entry);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith('.')) {
+      result.ignored.push({ path, reason: entry.isDirectory() ? 'hidden folder' : 'hidden file' });
+      continue;
+    }
+    try {
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDirectory) {
+        const real = await realpath(path);
+        if (visited.has(real)) {
+          result.ignored.push({ path, reason: 'link to a folder already scanned' });
+          continue;
+        }
+        visited.add(real);
+        await walk(path, folder, visited, result, onFile);
+      } else if (isFile) {
+        await consider(path, folder, result);
+        onFile?.(result.files.length + result.skipped.length + result.ignored.length, path);
+      }
+    } catch (error) {
+      result.skipped.push({ path, reason: describeFsError(error) });
+    }
+  }
+}
+
+async function consider(path: string, folder: string, result: ScanResult): Promise<void> {
+  const name = basename(path);
+  const extension = extname(name);
+  const stem = extension ? name.slice(0, -extension.length) : name;
+  if (FOLDER_NOTES.test(stem)) {
+    result.ignored.push({ path, reason: 'folder notes (README, licence), not an article' });
+    return;
+  }
+  const format = formatOf(path);
+  if (!format) {
+    result.skipped.push({
+      path,
+      reason: extension
+        ? `unsupported file type (${extension.toLowerCase()}): Quarry reads .txt and .md`
+        : 'no file extension: Quarry reads .txt and .md',
+    });
+    return;
+  }
+  const info = await stat(path);
+  result.files.push({ path, folder, format, size: info.size, mtimeMs: info.mtimeMs });
+}
+
+/** Turns a file-system error into a sentence a user can act on. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'not found (moved or deleted?)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'not a folder';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

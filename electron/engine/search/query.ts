@@ -1,0 +1,116 @@
+import lunr from 'lunr';
+import type { ApiError } from '../../api';
+import { FIELDS } from '../index/lunr-index';
+import { indexTermOf, normaliseWord, wordsOf } from './words';
+
+type Field = (typeof FIELDS)[number];
+
+/** An exact phrase from the query: words in order, stop words included. */
+export interface Phrase {
+  words: string[];
+  /** The fields the phrase must appear in. */
+  fields: Field[];
+  /** True for `-"…"`: articles containing it are left out. */
+  prohibited: boolean;
+}
+
+/** A user's query, parsed once and run against every shard. */
+export interface ParsedQuery {
+  /** Lunr clauses for the words outside quotes, plus the indexable words of required phrases. */
+  clauses: lunr.Query.Clause[];
+  phrases: Phrase[];
+  /** Index terms looked up only to find a phrase's candidates: not highlighted as words of their own. */
+  phraseOnlyTerms: Set<string>;
+  /** True for a blank query, which lists every article. */
+  browse: boolean;
+}
+
+export type QueryParse = { ok: true; query: ParsedQuery } | { ok: false; error: ApiError };
+
+// Lunr's query parser is public API but missing from its type definitions.
+const QueryParser = (lunr as unknown as { QueryParser: new (text: string, query: lunr.Query) => { parse(): void } })
+  .QueryParser;
+
+// Straight and typographic double quotes both open and close a phrase.
+const PHRASE = /([+-]?)(?:([A-Za-z]+):)?["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)(["\u201c\u201d\u201e]|$)/g;
+
+/**
+ * Parses a query in Lunr's syntax (`+must -not title:word wild* fuzzy~1
+ * term^3`) extended with exact phrases in double quotes. A query that cannot
+ * be parsed gives an error value with the character range of the bad part.
+ */
+export function parseQuery(text: string): QueryParse {
+  const phrases: Phrase[] = [];
+  let rest = text;
+  PHRASE.lastIndex = 0;
+  for (let match = PHRASE.exec(text); match; match = PHRASE.exec(text)) {
+    const [whole, presence, field, inner, closing] = match as unknown as [string, string, string | undefined, string, string];
+    const start = match.index;
+    if (closing === '') {
+      const quoteAt = start + whole.length - inner.length - 1;
+      return syntaxError('this quotation mark is not closed', quoteAt, text.length);
+    }
+    if (field !== undefined && !(FIELDS as readonly string[]).includes(field.toLowerCase())) {
+      return syntaxError(`unknown field "${field}": use ${FIELDS.join(' or ')}`, start + presence.length, start + presence.length + field.length);
+    }
+    const words = wordsOf(inner).map((word) => word.norm);
+    if (words.length === 0) return syntaxError('this phrase has no words', start, start + whole.length);
+    phrases.push({
+      words,
+      fields: field ? [field.toLowerCase() as Field] : [...FIELDS],
+      prohibited: presence === '-',
+    });
+    rest = rest.slice(0, start) + ' '.repeat(whole.length) + rest.slice(start + whole.length);
+  }
+
+  const query = new lunr.Query([...FIELDS]);
+  try {
+    new QueryParser(rest, query).parse();
+  } catch (error) {
+    if (error instanceof lunr.QueryParseError) {
+      const parseError = error as unknown as { message: string; start: number; end: number };
+      return syntaxError(describeParseError(parseError.message), parseError.start, Math.max(parseError.end, parseError.start + 1));
+    }
+    throw error;
+  }
+  // Lunr finds nothing when a required word is a stop word it never indexed; such a word narrows nothing.
+  const clauses = query.clauses.filter((clause) => !(clause.usePipeline && isStopWord(clause.term)));
+  const ownTerms = new Set(clauses.map((clause) => indexTermOf(clause.term)));
+  const phraseOnlyTerms = new Set<string>();
+  for (const phrase of phrases) {
+    if (phrase.prohibited) continue;
+    for (const word of phrase.words) {
+      if (isStopWord(word)) continue;
+      const term = indexTermOf(word);
+      if (term && !ownTerms.has(term)) phraseOnlyTerms.add(term);
+      clauses.push({
+        term: word,
+        fields: phrase.fields,
+        boost: 1,
+        usePipeline: true,
+        wildcard: lunr.Query.wildcard.NONE,
+        presence: lunr.Query.presence.REQUIRED,
+      } as unknown as lunr.Query.Clause);
+    }
+  }
+  return { ok: true, query: { clauses, phrases, phraseOnlyTerms, browse: text.trim() === '' } };
+}
+
+function isStopWord(term: string): boolean {
+  const token = new lunr.Token(normaliseWord(term), {});
+  return (lunr.stopWordFilter as unknown as (token: lunr.Token) => lunr.Token | undefined)(token) === undefined;
+}
+
+function syntaxError(message: string, start: number, end: number): QueryParse {
+  return { ok: false, error: { code: 'query-syntax', message, at: [start, end] } };
+}
+
+function describeParseError(message: string): string {
+  const unknownField = /^unrecognised field '([^']*)', possible fields: (.*)$/.exec(message);
+  if (unknownField) return `unknown field "${unknownField[1]}": use ${FIELDS.join(' or ')} (or put the word in quotes)`;
+  if (/^expecting term or field, found nothing$/.test(message)) return 'a word is missing here';
+  if (/^expecting term, found nothing$/.test(message)) return 'a word is missing after the field name';
+  if (/^expected either a field or a term, found (.*)$/.test(message)) return `${message} — put it in quotes to search for it`;
+  if (/edit distance must be numeric|boost must be numeric/.test(message)) return message.replace('must be numeric', 'must be a number');
+  return message;
+}

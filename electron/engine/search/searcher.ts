@@ -1,0 +1,202 @@
+import type lunr from 'lunr';
+import type { ArticleView, Range, Result, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../../api';
+import type { Article } from '../ingest/article';
+import { FIELDS, TITLE_BOOST } from '../index/lunr-index';
+import { parseQuery, type ParsedQuery, type Phrase } from './query';
+import { makeSnippets } from './snippets';
+import { mergeRanges, phraseRanges, termRanges, wordsOf } from './words';
+
+/** One loaded shard: its Lunr index and its articles by id. */
+export interface LoadedShard {
+  index: lunr.Index;
+  articles: Map<string, Article>;
+}
+
+interface Match {
+  article: Article;
+  score: number;
+  /** Index terms the article matched, per field. */
+  terms: Record<(typeof FIELDS)[number], Set<string>>;
+}
+
+const DEFAULT_LIMIT = 20;
+
+/**
+ * Answers queries over a set of loaded shards: Lunr's matching and scoring
+ * per shard, exact phrases checked against the text, results merged, sorted
+ * and paged, with snippets and highlight ranges found by re-tokenising only
+ * the articles returned.
+ */
+export class Searcher {
+  private readonly shards = new Map<string, LoadedShard>();
+
+  /** Puts a shard in service, replacing one of the same id. */
+  setShard(id: string, shard: LoadedShard): void {
+    this.shards.set(id, shard);
+  }
+
+  removeShard(id: string): void {
+    this.shards.delete(id);
+  }
+
+  get articleCount(): number {
+    let count = 0;
+    for (const shard of this.shards.values()) count += shard.articles.size;
+    return count;
+  }
+
+  /** The article with this id, if a loaded shard holds it. */
+  findArticle(id: string): Article | undefined {
+    for (const shard of this.shards.values()) {
+      const article = shard.articles.get(id);
+      if (article) return article;
+    }
+    return undefined;
+  }
+
+  /** Runs a query; a query that cannot be parsed comes back as an error value. */
+  search(request: SearchRequest): Result<SearchResponse> {
+    const started = performance.now();
+    const parsed = parseQuery(request.query);
+    if (!parsed.ok) return parsed;
+    const matches = this.match(parsed.query);
+    sortMatches(matches, request.sort ?? 'relevance');
+    const offset = request.offset ?? 0;
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const hits = matches.slice(offset, offset + limit).map((match) => toHit(match, parsed.query));
+    return {
+      ok: true,
+      value: { query: request.query, total: matches.length, offset, hits, ms: performance.now() - started },
+    };
+  }
+
+  /** An article for the reader, with the ranges `query` matches in it. */
+  article(id: string, query?: string): Result<ArticleView> {
+    const article = this.findArticle(id);
+    if (!article) return { ok: false, error: { code: 'not-found', message: 'This article is no longer in the library.' } };
+    let titleHighlights: Range[] = [];
+    let bodyHighlights: Range[] = [];
+    const parsed = query ? parseQuery(query) : null;
+    if (parsed?.ok && !parsed.query.browse) {
+      const match = this.match(parsed.query, id)[0];
+      if (match) ({ titleHighlights, bodyHighlights } = highlightsOf(match, parsed.query));
+    }
+    const { id: articleId, path, folder, format, title, date, source, author, url, tags, body, blocks } = article;
+    return {
+      ok: true,
+      value: { id: articleId, path, folder, format, title, date, source, author, url, tags, body, blocks, titleHighlights, bodyHighlights },
+    };
+  }
+
+  private match(query: ParsedQuery, onlyId?: string): Match[] {
+    const matches: Match[] = [];
+    const required = query.phrases.filter((phrase) => !phrase.prohibited);
+    const prohibited = query.phrases.filter((phrase) => phrase.prohibited);
+    for (const shard of this.shards.values()) {
+      const candidates = query.browse || query.clauses.length === 0 ? this.everyArticle(shard, query, onlyId) : this.lunrMatches(shard, query, onlyId);
+      for (const match of candidates) {
+        if (required.length > 0 && !required.every((phrase) => phraseCount(match.article, phrase) > 0)) continue;
+        if (prohibited.some((phrase) => phraseCount(match.article, phrase) > 0)) continue;
+        if (query.clauses.length === 0 && required.length > 0) {
+          match.score = required.reduce((sum, phrase) => sum + phraseScore(match.article, phrase), 0);
+        }
+        matches.push(match);
+      }
+    }
+    return matches;
+  }
+
+  private everyArticle(shard: LoadedShard, query: ParsedQuery, onlyId?: string): Match[] {
+    // Without words to look up, only a blank query or a phrase of stop words, which the text is checked for.
+    if (!query.browse && query.phrases.length === 0) return [];
+    const articles = onlyId ? [shard.articles.get(onlyId)].filter((a): a is Article => !!a) : shard.articles.values();
+    return Array.from(articles, (article) => ({ article, score: 0, terms: { title: new Set<string>(), body: new Set<string>() } }));
+  }
+
+  private lunrMatches(shard: LoadedShard, query: ParsedQuery, onlyId?: string): Match[] {
+    const results = shard.index.query((q) => {
+      for (const clause of query.clauses) q.clauses.push({ ...clause, fields: [...(clause.fields ?? FIELDS)] });
+    });
+    const matches: Match[] = [];
+    for (const result of results) {
+      if (onlyId && result.ref !== onlyId) continue;
+      const article = shard.articles.get(result.ref);
+      if (!article) continue;
+      const terms = { title: new Set<string>(), body: new Set<string>() };
+      const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;
+      for (const [term, fields] of Object.entries(metadata)) {
+        if ('title' in fields) terms.title.add(term);
+        if ('body' in fields) terms.body.add(term);
+      }
+      matches.push({ article, score: result.score, terms });
+    }
+    return matches;
+  }
+}
+
+function phraseCount(article: Article, phrase: Phrase): number {
+  let count = 0;
+  for (const field of phrase.fields) count += phraseRanges(wordsOf(article[field]), phrase.words).length;
+  return count;
+}
+
+function phraseScore(article: Article, phrase: Phrase): number {
+  let score = 0;
+  for (const field of phrase.fields) {
+    score += phraseRanges(wordsOf(article[field]), phrase.words).length * (field === 'title' ? TITLE_BOOST : 1);
+  }
+  return score;
+}
+
+function highlightsOf(match: Match, query: ParsedQuery): { titleHighlights: Range[]; bodyHighlights: Range[] } {
+  const { article } = match;
+  const own = (terms: Set<string>) => new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term)));
+  const title: Range[] = termRanges(article.title, own(match.terms.title));
+  const body: Range[] = termRanges(article.body, own(match.terms.body));
+  for (const phrase of query.phrases) {
+    if (phrase.prohibited) continue;
+    if (phrase.fields.includes('title')) title.push(...phraseRanges(wordsOf(article.title), phrase.words));
+    if (phrase.fields.includes('body')) body.push(...phraseRanges(wordsOf(article.body), phrase.words));
+  }
+  return { titleHighlights: mergeRanges(title), bodyHighlights: mergeRanges(body) };
+}
+
+function toHit(match: Match, query: ParsedQuery): SearchHit {
+  const { article } = match;
+  const { titleHighlights, bodyHighlights } = query.browse
+    ? { titleHighlights: [], bodyHighlights: [] }
+    : highlightsOf(match, query);
+  return {
+    id: article.id,
+    path: article.path,
+    folder: article.folder,
+    title: article.title,
+    date: article.date,
+    source: article.source,
+    author: article.author,
+    format: article.format,
+    score: match.score,
+    titleHighlights,
+    snippets: makeSnippets(article.body, bodyHighlights),
+  };
+}
+
+function sortMatches(matches: Match[], sort: SortOrder): void {
+  const byTitle = (a: Match, b: Match) => a.article.title.localeCompare(b.article.title);
+  if (sort === 'relevance') {
+    matches.sort((a, b) => b.score - a.score || compareDates(b, a) || byTitle(a, b));
+    return;
+  }
+  const direction = sort === 'date-asc' ? 1 : -1;
+  matches.sort((a, b) => {
+    // Undated articles go last in either direction.
+    if (!a.article.date !== !b.article.date) return a.article.date ? -1 : 1;
+    return direction * compareDates(a, b) || b.score - a.score || byTitle(a, b);
+  });
+}
+
+function compareDates(a: Match, b: Match): number {
+  const x = a.article.date ?? '';
+  const y = b.article.date ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}

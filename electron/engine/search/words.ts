@@ -1,0 +1,106 @@
+import lunr from 'lunr';
+import type { Range } from '../../api';
+
+/** A word of an article's text: where it stands and how it compares. */
+export interface Word {
+  start: number;
+  end: number;
+  /** Lower-cased, with surrounding punctuation removed and apostrophes unified. */
+  norm: string;
+}
+
+const SEPARATOR = /[\s\-\u2010-\u2015]+/g;
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** Normalises one word the way phrases are compared: case, edge punctuation, apostrophes. */
+export function normaliseWord(raw: string): string {
+  return raw.replace(EDGE_PUNCTUATION, '').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
+}
+
+/**
+ * Splits text into words at white space and dashes, as Lunr's tokenizer does,
+ * keeping each word's range in the text; punctuation-only pieces are dropped.
+ */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    if (end <= start) return;
+    const raw = text.slice(start, end);
+    const norm = normaliseWord(raw);
+    if (!norm) return;
+    const lead = raw.search(/[\p{L}\p{N}]/u);
+    const trail = raw.length - 1 - lastWordChar(raw);
+    words.push({ start: start + lead, end: end - trail, norm });
+  };
+  SEPARATOR.lastIndex = 0;
+  for (let match = SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
+    push(match.index);
+    start = match.index + match[0].length;
+  }
+  push(text.length);
+  return words;
+}
+
+function lastWordChar(raw: string): number {
+  for (let i = raw.length - 1; i >= 0; i--) if (/[\p{L}\p{N}]/u.test(raw[i]!)) return i;
+  return raw.length - 1;
+}
+
+const indexPipeline = new lunr.Pipeline();
+indexPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+const termCache = new Map<string, string | null>();
+
+/** The index term Lunr stores for a raw token, or null for a stop word. */
+export function indexTermOf(raw: string): string | null {
+  const token = raw.toLowerCase();
+  const cached = termCache.get(token);
+  if (cached !== undefined) return cached;
+  const out = indexPipeline.run([new lunr.Token(token, {})]) as unknown as lunr.Token[];
+  const term = out.length > 0 ? out[0]!.toString() : null;
+  if (termCache.size > 200_000) termCache.clear();
+  termCache.set(token, term);
+  return term;
+}
+
+/**
+ * Ranges of the words in `text` whose index terms are among `terms`: the
+ * words a Lunr match rests on, found again without stored positions.
+ */
+export function termRanges(text: string, terms: ReadonlySet<string>): Range[] {
+  if (terms.size === 0) return [];
+  const ranges: Range[] = [];
+  for (const token of lunr.tokenizer(text)) {
+    const term = indexTermOf(token.toString());
+    if (term === null || !terms.has(term)) continue;
+    const [start, length] = (token as unknown as { metadata: { position: [number, number] } }).metadata.position;
+    const raw = text.slice(start, start + length);
+    const lead = raw.length - raw.replace(/^\W+/, '').length;
+    const trail = raw.length - raw.replace(/\W+$/, '').length;
+    ranges.push([start + lead, start + length - trail]);
+  }
+  return ranges;
+}
+
+/** Ranges where the word sequence `phrase` occurs in `words`, from its first word to its last. */
+export function phraseRanges(words: readonly Word[], phrase: readonly string[]): Range[] {
+  const ranges: Range[] = [];
+  if (phrase.length === 0) return ranges;
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j]!.norm !== phrase[j]) continue outer;
+    ranges.push([words[i]!.start, words[i + phrase.length - 1]!.end]);
+  }
+  return ranges;
+}
+
+/** Sorts ranges and merges those that overlap or touch. */
+export function mergeRanges(ranges: readonly Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Range[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,271 @@
+import { access, mkdir, opendir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { relative, resolve, isAbsolute } from 'node:path';
+import type {
+  ApiError,
+  ArticleRequest,
+  ArticleView,
+  FolderInfo,
+  IndexProgress,
+  IndexReport,
+  LibraryStatus,
+  QuarryBackend,
+  Result,
+  SearchRequest,
+  SearchResponse,
+} from '../api';
+import { EventHub } from './events';
+import { describeFsError } from './ingest/scan';
+import { loadCatalog, saveCatalog, type Catalog } from './index/catalog';
+import { runIndexPass } from './index/index-pass';
+import { readShardArticles, readShardIndex, shardsFolder, ShardDamagedError, type ShardRecord } from './index/shard-files';
+import { Searcher } from './search/searcher';
+
+export { defaultDataDir } from './data-dir';
+
+export interface ServiceOptions {
+  dataDir: string;
+  /** A folder added on first run, when the library has never had folders. */
+  sampleArchive?: string;
+  /** Look for files changed while Quarry was closed, in the background, once opened. */
+  refreshOnOpen?: boolean;
+  /** Worker threads for indexing; one per core by default. */
+  threads?: number;
+}
+
+/**
+ * The engine behind every transport: the library of folders, its index, and
+ * search over it. Calls return expected failures as values; indexing runs on
+ * worker threads and reports progress as events.
+ */
+export class QuarryService implements QuarryBackend {
+  private readonly events = new EventHub();
+  private readonly searcher = new Searcher();
+  private readonly damaged = new Set<string>();
+  private folderErrors = new Map<string, string>();
+  private lastReport: IndexReport | null = null;
+  private running: Promise<IndexReport> | null = null;
+  private queued: Promise<IndexReport> | null = null;
+  private dropQueued = false;
+  private abort: AbortController | null = null;
+  private lastProgressAt = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly options: ServiceOptions,
+    private readonly catalog: Catalog,
+    /** Problems found while opening, reported once in status. */
+    readonly openProblems: string[],
+  ) {}
+
+  /** Opens the library in `dataDir` (creating it), loading the index without rebuilding it. */
+  static async open(options: ServiceOptions): Promise<QuarryService> {
+    await mkdir(options.dataDir, { recursive: true });
+    const { catalog, problem } = await loadCatalog(options.dataDir);
+    const service = new QuarryService(options, catalog, problem ? [problem] : []);
+    await service.loadShards();
+    const firstRun = catalog.folders.length === 0 && Object.keys(catalog.shards).length === 0 && !problem;
+    if (firstRun && options.sampleArchive) {
+      catalog.folders.push(resolve(options.sampleArchive));
+      await saveCatalog(options.dataDir, catalog);
+      void service.update();
+    } else if (options.refreshOnOpen || service.damaged.size > 0) {
+      void service.update();
+    }
+    return service;
+  }
+
+  private async loadShards(): Promise<void> {
+    const folder = shardsFolder(this.options.dataDir);
+    for (const record of Object.values(this.catalog.shards)) {
+      try {
+        await this.loadShard(folder, record);
+      } catch (error) {
+        if (!(error instanceof ShardDamagedError) && !(error instanceof SyntaxError)) throw error;
+        this.damaged.add(record.id);
+        this.openProblems.push(`${error.message}; it is being rebuilt`);
+      }
+    }
+  }
+
+  private async loadShard(folder: string, record: ShardRecord): Promise<void> {
+    const [index, articles] = await Promise.all([readShardIndex(folder, record), readShardArticles(folder, record)]);
+    this.searcher.setShard(record.id, { index, articles: new Map(articles.map((article) => [article.id, article])) });
+  }
+
+  on: QuarryBackend['on'] = (event, listener) => this.events.on(event, listener);
+
+  async status(): Promise<LibraryStatus> {
+    return this.currentStatus();
+  }
+
+  private currentStatus(): LibraryStatus {
+    const counts = new Map<string, number>();
+    for (const record of Object.values(this.catalog.files)) counts.set(record.folder, (counts.get(record.folder) ?? 0) + 1);
+    const folders: FolderInfo[] = this.catalog.folders.map((path) => {
+      const error = this.folderErrors.get(path);
+      return { path, articles: counts.get(path) ?? 0, ...(error ? { error } : {}) };
+    });
+    return {
+      folders,
+      articles: this.searcher.articleCount,
+      indexing: this.running !== null,
+      dataDir: this.options.dataDir,
+      lastReport: this.lastReport,
+      ...(this.openProblems.length > 0 ? { problems: [...this.openProblems] } : {}),
+    };
+  }
+
+  async addFolder(path: string): Promise<Result<LibraryStatus>> {
+    const added = await this.includeFolder(path);
+    if (!added.ok) return added;
+    void this.update();
+    const status = this.currentStatus();
+    this.events.emit('library', status);
+    return { ok: true, value: status };
+  }
+
+  /**
+   * Adds folders (those already in the library are fine) and brings the index
+   * up to date, resolving with that pass's report; the first folder that
+   * cannot be added is the error.
+   */
+  async indexFolders(paths: readonly string[]): Promise<Result<IndexReport>> {
+    for (const path of paths) {
+      const added = await this.includeFolder(path);
+      if (!added.ok && added.error.code !== 'already-added') return added;
+    }
+    return { ok: true, value: await this.update() };
+  }
+
+  private async includeFolder(path: string): Promise<Result<string>> {
+    const folder = resolve(path);
+    const problem = await folderProblem(folder);
+    if (problem) return { ok: false, error: problem };
+    const containing = this.catalog.folders.find((known) => known === folder || isInside(folder, known));
+    if (containing) {
+      const message = containing === folder ? 'This folder is already in the library.' : `This folder is already part of ${containing}.`;
+      return { ok: false, error: { code: 'already-added', message } };
+    }
+    // A folder that holds library folders takes their place.
+    this.catalog.folders = this.catalog.folders.filter((known) => !isInside(known, folder));
+    this.catalog.folders.push(folder);
+    await saveCatalog(this.options.dataDir, this.catalog);
+    return { ok: true, value: folder };
+  }
+
+  async removeFolder(path: string): Promise<Result<LibraryStatus>> {
+    const folder = resolve(path);
+    if (!this.catalog.folders.includes(folder)) {
+      return { ok: false, error: { code: 'not-found', message: 'This folder is not in the library.' } };
+    }
+    this.catalog.folders = this.catalog.folders.filter((known) => known !== folder);
+    this.folderErrors.delete(folder);
+    await saveCatalog(this.options.dataDir, this.catalog);
+    void this.update();
+    const status = this.currentStatus();
+    this.events.emit('library', status);
+    return { ok: true, value: status };
+  }
+
+  async cancelIndexing(): Promise<void> {
+    this.dropQueued = this.queued !== null;
+    this.abort?.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  async search(request: SearchRequest): Promise<Result<SearchResponse>> {
+    return this.searcher.search(request);
+  }
+
+  async article(request: ArticleRequest): Promise<Result<ArticleView>> {
+    return this.searcher.article(request.id, request.query);
+  }
+
+  /**
+   * Brings the index up to date with the folders and resolves with the report
+   * of a pass that started after this call (joining a queued one if any).
+   */
+  update(): Promise<IndexReport> {
+    if (this.closed) return Promise.reject(new Error('the library is closed'));
+    if (!this.running) {
+      this.running = this.runPass().finally(() => {
+        this.running = null;
+        this.events.emit('library', this.currentStatus());
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        if (!this.dropQueued) return this.update();
+        this.dropQueued = false;
+        return { ...emptyReport(), articles: Object.keys(this.catalog.files).length, cancelled: true };
+      });
+    return this.queued;
+  }
+
+  private async runPass(): Promise<IndexReport> {
+    const abort = (this.abort = new AbortController());
+    try {
+      const { report, folderErrors } = await runIndexPass({
+        dataDir: this.options.dataDir,
+        catalog: this.catalog,
+        damaged: this.damaged,
+        threads: this.options.threads ?? Math.min(2, availableParallelism()),
+        signal: abort.signal,
+        onProgress: (progress) => this.progress(progress),
+        onShardSaved: async (result) => {
+          if (result.record) await this.loadShard(shardsFolder(this.options.dataDir), result.record);
+          else this.searcher.removeShard(result.shard);
+          if (result.recovered) this.openProblems.push(`${result.recovered}; rebuilt from the article files`);
+        },
+      });
+      this.folderErrors = folderErrors;
+      this.lastReport = report;
+      return report;
+    } finally {
+      this.abort = null;
+    }
+  }
+
+  private progress(progress: IndexProgress): void {
+    const now = performance.now();
+    // Ten updates a second are plenty for a progress bar.
+    if (progress.phase === 'reading' || progress.phase === 'scanning') {
+      if (now - this.lastProgressAt < 100) return;
+    }
+    this.lastProgressAt = now;
+    this.events.emit('progress', progress);
+  }
+
+  /** Stops indexing and releases the library. */
+  async close(): Promise<void> {
+    await this.cancelIndexing();
+    this.closed = true;
+  }
+}
+
+async function folderProblem(folder: string): Promise<ApiError | null> {
+  try {
+    const info = await stat(folder);
+    if (!info.isDirectory()) return { code: 'not-a-folder', message: `${folder} is a file, not a folder.` };
+    await access(folder, constants.R_OK | constants.X_OK);
+    const dir = await opendir(folder);
+    await dir.close();
+    return null;
+  } catch (error) {
+    return { code: 'unreadable-folder', message: `Cannot read ${folder}: ${describeFsError(error)}.` };
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function emptyReport(): IndexReport {
+  return { articles: 0, indexed: 0, removed: 0, skipped: [], ignored: [], ms: 0, cancelled: false };
+}

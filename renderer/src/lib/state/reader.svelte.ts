@@ -1,0 +1,75 @@
+import type { ArticleView, QuarryBridge } from '../api';
+import { client } from '../client';
+import { layoutArticle } from '../highlight';
+
+/** The article open in the reader and which of its hits is current. */
+export class ReaderState {
+  article = $state.raw<ArticleView | null>(null);
+  /** The query whose hits the open article shows. */
+  query = $state('');
+  currentHit = $state(0);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  layout = $derived(this.article ? layoutArticle(this.article) : null);
+
+  readonly #bridge: QuarryBridge;
+  #request = 0;
+
+  constructor(bridge: QuarryBridge) {
+    this.#bridge = bridge;
+  }
+
+  get hitCount(): number {
+    return this.layout?.hitCount ?? 0;
+  }
+
+  /** Whether the reader already shows this article with this query's hits. */
+  shows(id: string, query: string): boolean {
+    return this.article?.id === id && this.query === query.trim();
+  }
+
+  async open(id: string, query: string): Promise<void> {
+    const trimmed = query.trim();
+    const request = ++this.#request;
+    this.loading = true;
+    try {
+      const result = await this.#bridge.article({ id, query: trimmed === '' ? undefined : trimmed });
+      if (request !== this.#request) return;
+      if (!result.ok) {
+        this.error =
+          result.error.code === 'not-found'
+            ? 'This article is no longer in the library. Its file may have moved or been deleted.'
+            : result.error.message;
+        return;
+      }
+      this.error = null;
+      this.article = result.value;
+      this.query = trimmed;
+      this.currentHit = 0;
+    } catch (error) {
+      if (request === this.#request) this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (request === this.#request) this.loading = false;
+    }
+  }
+
+  /** Steps to the next hit, wrapping from the last to the first. */
+  next(): void {
+    if (this.hitCount > 0) this.currentHit = (this.currentHit + 1) % this.hitCount;
+  }
+
+  /** Steps to the previous hit, wrapping from the first to the last. */
+  previous(): void {
+    if (this.hitCount > 0) this.currentHit = (this.currentHit - 1 + this.hitCount) % this.hitCount;
+  }
+
+  close(): void {
+    this.#request++;
+    this.article = null;
+    this.query = '';
+    this.error = null;
+    this.loading = false;
+  }
+}
+
+export const reader = new ReaderState(client);
