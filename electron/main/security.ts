@@ -1,23 +1,8 @@
 import { isAllowedRequest, isAppPage } from './app-url';
 import type { AppLocation } from './app-url';
+import { CONTENT_SECURITY_POLICY } from '../content-security';
 
-/**
- * The window's Content-Security-Policy: the same policy as the meta tag in
- * renderer/index.html, also sent as a header so that it holds for the dev
- * server's responses and for directives a meta tag cannot carry (frame-ancestors).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../content-security';
 
 type Headers = Record<string, string | string[]>;
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { checkCall } from '../api-schema';
 import { EVENTS, type QuarryBackend } from '../api';
-import { CONTENT_SECURITY_POLICY } from './content-security';
+import { CONTENT_SECURITY_POLICY } from '../content-security';
 
 export interface ServeOptions {
   backend: QuarryBackend;

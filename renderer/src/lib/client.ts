@@ -85,7 +85,10 @@ export function createHttpBridge(
     }
   }
 
-  function subscribe<E extends EventName>(name: E, listener: (payload: QuarryEvents[E]) => void): Unsubscribe {
+  function subscribe<E extends EventName>(
+    name: E,
+    listener: (payload: QuarryEvents[E]) => void,
+  ): Unsubscribe {
     const wrapped = listener as (payload: unknown) => void;
     const set = listeners.get(name) ?? new Set();
     set.add(wrapped);

@@ -72,3 +72,12 @@ export function lastSegments(path: string, segments = 1): string {
   const parts = path.split(/[\\/]+/).filter((part) => part !== '');
   return parts.slice(-segments).join('/') || path;
 }
+
+/** Where a file sits, for a list: the library folder's name and the subfolders below it. */
+export function folderLabel(folder: string, path: string): string {
+  const folderParts = folder.split(/[\\/]+/).filter((part) => part !== '');
+  const pathParts = path.split(/[\\/]+/).filter((part) => part !== '');
+  const inside = folderParts.every((part, index) => pathParts[index] === part);
+  const below = inside ? pathParts.slice(folderParts.length, -1) : [];
+  return [folderParts.at(-1) ?? folder, ...below].join('/');
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../../../electron/content-security';
 import { describe, expect, it } from 'vitest';
 import { appLocation } from '../../../electron/main/app-url';
 import {
@@ -121,7 +122,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('is the same policy as the meta tag in renderer/index.html', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(PAGE_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${PAGE_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('names no remote origin', () => {

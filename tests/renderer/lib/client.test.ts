@@ -53,12 +53,16 @@ describe('createHttpBridge', () => {
 
   it('sends the search request as its single argument', async () => {
     const fetchImpl = vi.fn<FetchLike>(() =>
-      Promise.resolve(jsonResponse(200, { result: { ok: false, error: { code: 'query-syntax', message: 'x' } } })),
+      Promise.resolve(
+        jsonResponse(200, { result: { ok: false, error: { code: 'query-syntax', message: 'x' } } }),
+      ),
     );
     const bridge = createHttpBridge(fetchImpl, undefined, 't');
     const result = await bridge.search({ query: 'tax', limit: 50 });
     expect(result.ok).toBe(false);
-    expect(JSON.parse(String(fetchImpl.mock.calls[0]?.[1].body))).toEqual({ args: [{ query: 'tax', limit: 50 }] });
+    expect(JSON.parse(String(fetchImpl.mock.calls[0]?.[1].body))).toEqual({
+      args: [{ query: 'tax', limit: 50 }],
+    });
   });
 
   it('throws the error message of a non-2xx response', async () => {

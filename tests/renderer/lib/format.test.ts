@@ -3,6 +3,7 @@ import {
   formatDate,
   formatRate,
   formatTimeLeft,
+  folderLabel,
   lastSegments,
   plural,
 } from '../../../renderer/src/lib/format';
@@ -43,5 +44,15 @@ describe('lastSegments', () => {
   it('keeps the last parts of a POSIX or Windows path', () => {
     expect(lastSegments('/home/ana/archive/bbc/')).toBe('bbc');
     expect(lastSegments('C:\\Users\\ana\\Archive\\bbc', 2)).toBe('Archive/bbc');
+  });
+});
+
+describe('folderLabel', () => {
+  it('names the library folder and the subfolders the file sits in', () => {
+    expect(folderLabel('/work/archive', '/work/archive/valley-courier/2014/a.md')).toBe(
+      'archive/valley-courier/2014',
+    );
+    expect(folderLabel('/work/archive/', '/work/archive/a.md')).toBe('archive');
+    expect(folderLabel('C:\\News', 'C:\\News\\bbc\\a.txt')).toBe('News/bbc');
   });
 });

@@ -6,21 +6,19 @@ function describe(error: unknown): string {
 }
 
 function addFailure(path: string, error: ApiError): string {
-  switch (error.code) {
-    case 'already-added':
-      return `“${path}” is already in the library.`;
-    case 'not-a-folder':
-      return `“${path}” is not a folder. ${error.message}`;
-    case 'unreadable-folder':
-      return `Quarry cannot read “${path}”. ${error.message}`;
-    default:
-      return `Could not add “${path}”. ${error.message}`;
-  }
+  if (error.code === 'already-added') return `“${path}” is already in the library.`;
+  // The backend's messages usually name the folder already; only add it when they do not.
+  return error.message.includes(path) ? error.message : `Could not add “${path}”: ${error.message}`;
 }
 
 // Reports arrive as fresh objects with every status; their content says whether a new pass finished.
 function reportKey(report: IndexReport | null): string {
   return report ? JSON.stringify(report) : '';
+}
+
+// A pass that found nothing new (every launch, usually) is not worth a banner.
+function changedAnything(report: IndexReport): boolean {
+  return report.cancelled || report.indexed > 0 || report.removed > 0 || report.skipped.length > 0;
 }
 
 export const DROP_NEEDS_DESKTOP =
@@ -179,7 +177,7 @@ export class LibraryState {
     const key = reportKey(status.lastReport);
     if (key !== this.#reportSeen) {
       this.#reportSeen = key;
-      this.report = status.lastReport;
+      this.report = status.lastReport && changedAnything(status.lastReport) ? status.lastReport : null;
     }
   }
 }

@@ -34,6 +34,8 @@ export class SearchState {
   #pending: Promise<void> | null = null;
   // Bumped by every fresh search, so that answers to older ones are recognised and dropped.
   #generation = 0;
+  // Where the next page starts on the backend's side, which is not hits.length when pages overlapped.
+  #nextOffset = $state(0);
 
   constructor(bridge: QuarryBridge, debounceMs = DEBOUNCE_MS) {
     this.#bridge = bridge;
@@ -45,7 +47,7 @@ export class SearchState {
   }
 
   get hasMore(): boolean {
-    return this.hits.length < this.total;
+    return this.#nextOffset < this.total;
   }
 
   /** Reacts to typing: the search runs once the typing pauses. */
@@ -96,7 +98,12 @@ export class SearchState {
     return pending;
   }
 
-  async #fetch(query: string, generation: number, limit: number, keepSelectedId: string | null): Promise<void> {
+  async #fetch(
+    query: string,
+    generation: number,
+    limit: number,
+    keepSelectedId: string | null,
+  ): Promise<void> {
     try {
       const result = await this.#bridge.search({ query, offset: 0, limit, sort: this.sort });
       if (generation !== this.#generation) return;
@@ -109,6 +116,7 @@ export class SearchState {
       this.error = null;
       this.resultsQuery = query;
       this.hits = result.value.hits;
+      this.#nextOffset = result.value.hits.length;
       this.total = result.value.total;
       this.ms = result.value.ms;
       const kept = keepSelectedId === null ? -1 : this.hits.findIndex((hit) => hit.id === keepSelectedId);
@@ -127,7 +135,7 @@ export class SearchState {
   async loadMore(): Promise<void> {
     if (this.loadingMore || this.loading || !this.hasMore) return;
     const generation = this.#generation;
-    const offset = this.hits.length;
+    const offset = this.#nextOffset;
     this.loadingMore = true;
     try {
       const result = await this.#bridge.search({
@@ -136,14 +144,18 @@ export class SearchState {
         limit: PAGE_SIZE,
         sort: this.sort,
       });
-      if (generation !== this.#generation || offset !== this.hits.length) return;
+      if (generation !== this.#generation || offset !== this.#nextOffset) return;
       if (!result.ok) {
         this.error = result.error;
         this.errorQuery = this.resultsQuery;
         return;
       }
-      this.hits = [...this.hits, ...result.value.hits];
-      this.total = result.value.total;
+      // Pages can overlap when the library changed between them; a hit is listed once.
+      const shown = Object.fromEntries(this.hits.map((hit) => [hit.id, true]));
+      this.hits = [...this.hits, ...result.value.hits.filter((hit) => !Object.hasOwn(shown, hit.id))];
+      this.#nextOffset = offset + result.value.hits.length;
+      // An empty page ends the list even if the total said otherwise, so paging cannot spin.
+      this.total = result.value.hits.length === 0 ? offset : result.value.total;
     } catch (error) {
       if (generation === this.#generation) this.failure = describe(error);
     } finally {
@@ -188,6 +200,7 @@ export class SearchState {
     this.#generation++;
     this.#pending = null;
     this.hits = [];
+    this.#nextOffset = 0;
     this.total = 0;
     this.selected = -1;
     this.resultsQuery = '';

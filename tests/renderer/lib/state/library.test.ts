@@ -15,7 +15,9 @@ describe('LibraryState', () => {
     expect(library.status?.articles).toBe(3);
     expect(library.isEmpty).toBe(false);
     stop();
-    expect(bridge.progressListeners.size + bridge.libraryListeners.size + bridge.addFolderListeners.size).toBe(0);
+    expect(
+      bridge.progressListeners.size + bridge.libraryListeners.size + bridge.addFolderListeners.size,
+    ).toBe(0);
   });
 
   it('picks a folder with the system dialog on the desktop and adds it', async () => {
@@ -59,7 +61,7 @@ describe('LibraryState', () => {
     const library = new LibraryState(bridge);
     library.openPathDialog();
     expect(await library.add('/etc/hosts')).toBe(false);
-    expect(library.addError).toBe('“/etc/hosts” is not a folder. It is a file.');
+    expect(library.addError).toBe('Could not add “/etc/hosts”: It is a file.');
     expect(library.pathDialogOpen).toBe(true);
   });
 
@@ -95,6 +97,14 @@ describe('LibraryState', () => {
 
     library.dismissReport();
     bridge.emitLibrary(makeStatus({ lastReport: makeReport({ indexed: 4 }) }));
+    expect(library.report).toBeNull();
+  });
+
+  it('does not announce a pass that changed nothing', async () => {
+    const bridge = new FakeBridge();
+    bridge.statusValue = makeStatus({ lastReport: makeReport({ indexed: 0 }) });
+    const library = new LibraryState(bridge);
+    await library.load();
     expect(library.report).toBeNull();
   });
 

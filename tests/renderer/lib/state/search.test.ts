@@ -29,7 +29,9 @@ describe('SearchState', () => {
     await vi.advanceTimersByTimeAsync(149);
     expect(bridge.callsOf('search')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
-    expect(bridge.callsOf('search')).toEqual([[{ query: 'bud', offset: 0, limit: PAGE_SIZE, sort: 'relevance' }]]);
+    expect(bridge.callsOf('search')).toEqual([
+      [{ query: 'bud', offset: 0, limit: PAGE_SIZE, sort: 'relevance' }],
+    ]);
   });
 
   it('ignores an answer that arrives after a newer search was sent', async () => {

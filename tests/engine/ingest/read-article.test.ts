@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { articleId, parseArticleBytes, readArticle } from '../../../electron/engine/ingest/read-article';
+import { tempDirs, writeFiles } from '../fixtures';
+
+const tempDir = tempDirs();
+let root: string;
+
+beforeAll(async () => {
+  root = await tempDir();
+  await writeFiles(root, {
+    'mutu.txt': 'Chelsea sack Mutu\r\n\r\nChelsea have sacked Adrian Mutu.\r\n',
+    'budget.md': '---\ntitle: Budget day\ndate: 2019-03-04\nsource: The Ledger\n---\nThe chancellor spoke.\n',
+    'empty.txt': '',
+    'blank.md': '  \n\t\n\n',
+    'binary.txt': Uint8Array.from([0x48, 0x69, 0x00, 0x01, 0x02, 0x00]),
+    'utf16.txt': Uint8Array.from([0xff, 0xfe, ...Buffer.from('Wide headline\n\nWide body.', 'utf16le')]),
+    'bad-front.md': '---\ntitle: [unclosed\n---\nBody\n',
+    'scan.pdf': '%PDF-1.4',
+    'no-heading_here.md': 'Only a paragraph.\n',
+  });
+});
+
+describe('readArticle', () => {
+  it('reads a text file into an article with its file facts', async () => {
+    const path = join(root, 'mutu.txt');
+    const outcome = await readArticle(path, root);
+    expect(outcome).toMatchObject({
+      ok: true,
+      article: {
+        id: articleId(path),
+        path,
+        folder: root,
+        format: 'txt',
+        title: 'Chelsea sack Mutu',
+        body: 'Chelsea have sacked Adrian Mutu.',
+        size: Buffer.byteLength('Chelsea sack Mutu\r\n\r\nChelsea have sacked Adrian Mutu.\r\n'),
+      },
+    });
+  });
+
+  it('reads Markdown front matter into the article', async () => {
+    const outcome = await readArticle(join(root, 'budget.md'), root);
+    expect(outcome).toMatchObject({
+      ok: true,
+      article: { format: 'md', title: 'Budget day', date: '2019-03-04', source: 'The Ledger' },
+    });
+  });
+
+  it('hashes the bytes of the file with SHA-256', async () => {
+    const bytes = 'Hash me\n\nPlease.\n';
+    await writeFile(join(root, 'hash.txt'), bytes);
+    const outcome = await readArticle(join(root, 'hash.txt'), root);
+    expect(outcome.ok && outcome.article.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('keeps the id when the file changes, and changes the hash', async () => {
+    const path = join(root, 'changing.txt');
+    await writeFile(path, 'First\n\nVersion one.\n');
+    const first = await readArticle(path, root);
+    const again = await readArticle(path, root);
+    await writeFile(path, 'First\n\nVersion two.\n');
+    const second = await readArticle(path, root);
+    if (!first.ok || !again.ok || !second.ok) throw new Error('expected the file to be read');
+    expect(again.article.id).toBe(first.article.id);
+    expect(again.article.hash).toBe(first.article.hash);
+    expect(second.article.id).toBe(first.article.id);
+    expect(second.article.hash).not.toBe(first.article.hash);
+  });
+
+  it('skips an empty file', async () => {
+    expect(await readArticle(join(root, 'empty.txt'), root)).toEqual({ ok: false, reason: 'empty file' });
+  });
+
+  it('skips a file with NUL bytes as binary', async () => {
+    expect(await readArticle(join(root, 'binary.txt'), root)).toEqual({
+      ok: false,
+      reason: 'binary data, not text',
+    });
+  });
+
+  it('reads UTF-16 text even though its bytes hold NULs', async () => {
+    const outcome = await readArticle(join(root, 'utf16.txt'), root);
+    expect(outcome).toMatchObject({ ok: true, article: { title: 'Wide headline', body: 'Wide body.' } });
+  });
+
+  it('skips a file of only blank space', async () => {
+    expect(await readArticle(join(root, 'blank.md'), root)).toEqual({
+      ok: false,
+      reason: 'no text (only blank space)',
+    });
+  });
+
+  it('skips Markdown with invalid front matter, saying where', async () => {
+    const outcome = await readArticle(join(root, 'bad-front.md'), root);
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.reason).toMatch(/^front matter is not valid YAML \(line 2, column \d+\)/);
+  });
+
+  it('refuses an unsupported extension without reading it', async () => {
+    expect(await readArticle(join(root, 'scan.pdf'), root)).toEqual({
+      ok: false,
+      reason: 'unsupported file type (.pdf)',
+    });
+  });
+
+  it('reports a missing file as a reason rather than throwing', async () => {
+    expect(await readArticle(join(root, 'gone.txt'), root)).toEqual({
+      ok: false,
+      reason: 'not found (moved or deleted?)',
+    });
+  });
+
+  it('makes a title from the file name when the Markdown has none', async () => {
+    const outcome = await readArticle(join(root, 'no-heading_here.md'), root);
+    expect(outcome.ok && outcome.article.title).toBe('no heading here');
+  });
+});
+
+describe('articleId', () => {
+  it('is the same for the same path and differs between paths', () => {
+    expect(articleId('/library/a.txt')).toBe(articleId('/library/a.txt'));
+    expect(articleId('/library/a.txt')).not.toBe(articleId('/library/b.txt'));
+    expect(articleId('/library/a.txt')).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('parseArticleBytes', () => {
+  it('normalises CRLF before parsing', () => {
+    const outcome = parseArticleBytes(Buffer.from('Head\r\n\r\nOne\r\ntwo\r\n'), 'txt', 'x');
+    expect(outcome).toMatchObject({ ok: true, article: { title: 'Head', body: 'One\ntwo' } });
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Range } from '../../../electron/api';
+import { makeSnippets } from '../../../electron/engine/search/snippets';
+
+const FILLER = 'The committee met again on Tuesday and the minutes were read aloud before lunch. ';
+
+/** Long text with "Blair" and "Brown" at known places, among many other words. */
+function story(): { text: string; ranges: Range[] } {
+  const parts = [
+    FILLER.repeat(3),
+    'Tony Blair spoke first. ',
+    FILLER.repeat(4),
+    'Then Gordon Brown replied,\nand Blair listened. ',
+    FILLER.repeat(5),
+    'Finally Brown left. ',
+    FILLER.repeat(2),
+  ];
+  const text = parts.join('');
+  const ranges: Range[] = [];
+  for (const word of ['Blair', 'Brown']) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+      ranges.push([at, at + word.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  return { text, ranges };
+}
+
+describe('makeSnippets', () => {
+  it('gives highlights that slice exactly the highlighted words of the source', () => {
+    const { text, ranges } = story();
+    const snippets = makeSnippets(text, ranges, { count: 3 });
+    expect(snippets.length).toBeGreaterThan(0);
+    let shown = 0;
+    for (const snippet of snippets) {
+      for (const [start, end] of snippet.highlights) {
+        expect(['Blair', 'Brown']).toContain(snippet.text.slice(start, end));
+        shown++;
+      }
+    }
+    expect(shown).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives at most the number of snippets asked for, two by default', () => {
+    const { text, ranges } = story();
+    expect(makeSnippets(text, ranges)).toHaveLength(2);
+    expect(makeSnippets(text, ranges, { count: 1 })).toHaveLength(1);
+  });
+
+  it('prefers the passage holding the most distinct highlighted words', () => {
+    const { text, ranges } = story();
+    const [best] = makeSnippets(text, ranges, { count: 1 });
+    const words = best!.highlights.map(([start, end]) => best!.text.slice(start, end));
+    expect(new Set(words)).toEqual(new Set(['Blair', 'Brown']));
+  });
+
+  it('keeps snippets in reading order and marks cut ends with ellipses', () => {
+    const { text, ranges } = story();
+    const snippets = makeSnippets(text, ranges, { count: 3 });
+    const flat = text.replace(/\s/g, ' ');
+    const positions = snippets.map((snippet) =>
+      flat.indexOf(snippet.text.replace(/^… /, '').replace(/ …$/, '')),
+    );
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(snippets[1]!.text.startsWith('… ')).toBe(true);
+  });
+
+  it('shows line breaks as spaces without moving the highlights', () => {
+    const { text, ranges } = story();
+    for (const snippet of makeSnippets(text, ranges, { count: 3 })) {
+      expect(snippet.text).not.toContain('\n');
+    }
+  });
+
+  it('gives the opening of the text when nothing is highlighted', () => {
+    const text = FILLER.repeat(10);
+    const snippets = makeSnippets(text, [], { width: 100 });
+    expect(snippets).toHaveLength(1);
+    expect(snippets[0]!.highlights).toEqual([]);
+    expect(text.startsWith(snippets[0]!.text.replace(/ …$/, ''))).toBe(true);
+    expect(snippets[0]!.text.length).toBeLessThan(140);
+  });
+
+  it('gives the whole of a short text without ellipses', () => {
+    expect(makeSnippets('Blair spoke.', [[0, 5]])).toEqual([{ text: 'Blair spoke.', highlights: [[0, 5]] }]);
+  });
+
+  it('gives nothing for empty text', () => {
+    expect(makeSnippets('', [])).toEqual([]);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Range } from '../../../electron/api';
+import {
+  indexTermOf,
+  mergeRanges,
+  normaliseWord,
+  phraseRanges,
+  termRanges,
+  wordsOf,
+} from '../../../electron/engine/search/words';
+
+const sliced = (text: string, ranges: readonly Range[]) =>
+  ranges.map(([start, end]) => text.slice(start, end));
+
+describe('wordsOf', () => {
+  it('gives ranges that slice to the words themselves, without punctuation around them', () => {
+    const text = '  “Hello,” she said—it’s well-known... £15.8m (really)!';
+    const words = wordsOf(text);
+    expect(
+      sliced(
+        text,
+        words.map((word) => [word.start, word.end]),
+      ),
+    ).toEqual(['Hello', 'she', 'said', 'it’s', 'well', 'known', '15.8m', 'really']);
+    expect(words.map((word) => word.norm)).toEqual([
+      'hello',
+      'she',
+      'said',
+      "it's",
+      'well',
+      'known',
+      '15.8m',
+      'really',
+    ]);
+  });
+
+  it('drops pieces made of punctuation only', () => {
+    expect(wordsOf('one -- two … “ ” three').map((word) => word.norm)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('gives nothing for blank text', () => {
+    expect(wordsOf(' \n\t ')).toEqual([]);
+  });
+});
+
+describe('normaliseWord', () => {
+  it('lower-cases, strips edge punctuation and unifies apostrophes', () => {
+    expect(normaliseWord('“It’s,”')).toBe("it's");
+    expect(normaliseWord('(BBC)')).toBe('bbc');
+    expect(normaliseWord('Zürich.')).toBe('zürich');
+    expect(normaliseWord('...')).toBe('');
+  });
+});
+
+describe('indexTermOf', () => {
+  it('gives the stemmed index term, or null for a stop word', () => {
+    expect(indexTermOf('Talking')).toBe('talk');
+    expect(indexTermOf('talks')).toBe('talk');
+    expect(indexTermOf('the')).toBeNull();
+  });
+});
+
+describe('termRanges', () => {
+  it('finds the original words behind a stemmed term, whatever their form', () => {
+    const text = 'Talks: he was talking; they talked (talk). Walks too.';
+    expect(sliced(text, termRanges(text, new Set(['talk'])))).toEqual(['Talks', 'talking', 'talked', 'talk']);
+  });
+
+  it('finds the words of several terms in reading order', () => {
+    const text = 'Budget talks: the chancellor set out her “budgets”.';
+    const terms = new Set([indexTermOf('budget')!, indexTermOf('chancellor')!]);
+    expect(sliced(text, termRanges(text, terms))).toEqual(['Budget', 'chancellor', 'budgets']);
+  });
+
+  it('finds nothing for no terms', () => {
+    expect(termRanges('talks', new Set())).toEqual([]);
+  });
+});
+
+describe('phraseRanges', () => {
+  it('gives the range from the first word of each occurrence to its last', () => {
+    const text = 'He talks about talks. Then talks, talks about “talks” again.';
+    const ranges = phraseRanges(wordsOf(text), ['talks', 'about', 'talks']);
+    expect(sliced(text, ranges)).toEqual(['talks about talks', 'talks about “talks']);
+  });
+
+  it('needs the words in order and next to each other', () => {
+    const words = wordsOf('about talks, talks then about');
+    expect(phraseRanges(words, ['talks', 'about'])).toEqual([]);
+  });
+
+  it('gives nothing for an empty phrase', () => {
+    expect(phraseRanges(wordsOf('a b'), [])).toEqual([]);
+  });
+});
+
+describe('mergeRanges', () => {
+  it('sorts ranges and merges those that overlap or touch', () => {
+    expect(
+      mergeRanges([
+        [10, 12],
+        [0, 3],
+        [3, 4],
+        [11, 15],
+        [5, 8],
+      ]),
+    ).toEqual([
+      [0, 4],
+      [5, 8],
+      [10, 15],
+    ]);
+  });
+
+  it('leaves the ranges it was given alone', () => {
+    const input: Range[] = [
+      [4, 6],
+      [0, 5],
+    ];
+    mergeRanges(input);
+    expect(input).toEqual([
+      [4, 6],
+      [0, 5],
+    ]);
+  });
+});

@@ -1,0 +1,141 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../../renderer/src/App.svelte';
+import { LibraryState } from '../../renderer/src/lib/state/library.svelte';
+import { ReaderState } from '../../renderer/src/lib/state/reader.svelte';
+import { SearchState } from '../../renderer/src/lib/state/search.svelte';
+import { FakeBridge, makeHit, makeReport, makeResponse, makeStatus } from './helpers/fake-bridge';
+
+function renderApp(bridge: FakeBridge) {
+  const search = new SearchState(bridge, 0);
+  render(App, {
+    props: { library: new LibraryState(bridge), search, reader: new ReaderState(bridge) },
+  });
+  return { search, input: screen.getByRole('searchbox', { name: 'Search' }) };
+}
+
+describe('App', () => {
+  it('explains how to begin when the library has no folders', async () => {
+    const bridge = new FakeBridge('electron');
+    bridge.statusValue = makeStatus({ folders: [], articles: 0 });
+    bridge.pickedFolder = '/home/ana/archive';
+    renderApp(bridge);
+
+    expect(await screen.findByRole('heading', { name: 'Your library is empty' })).toBeInTheDocument();
+    expect(screen.getByText(/drop a folder anywhere on this window/)).toBeInTheDocument();
+    const buttons = screen.getAllByRole('button', { name: 'Add folder…' });
+    expect(buttons).toHaveLength(2);
+    await fireEvent.click(buttons[1] as HTMLElement);
+    await waitFor(() => expect(bridge.callsOf('addFolder')).toEqual([['/home/ana/archive']]));
+    expect(screen.queryByRole('heading', { name: 'Your library is empty' })).toBeNull();
+  });
+
+  it('shows a folder that cannot be read', async () => {
+    const bridge = new FakeBridge();
+    bridge.statusValue = makeStatus({
+      folders: [{ path: '/mnt/usb/clippings', articles: 0, error: 'EACCES: permission denied' }],
+      articles: 0,
+    });
+    renderApp(bridge);
+    expect(await screen.findByRole('alert')).toHaveTextContent('EACCES: permission denied');
+  });
+
+  it('shows why adding a folder failed', async () => {
+    const bridge = new FakeBridge('electron');
+    bridge.pickedFolder = '/home/ana/archive';
+    bridge.addFolderImpl = () =>
+      Promise.resolve({ ok: false, error: { code: 'already-added', message: 'Already there' } });
+    renderApp(bridge);
+    await fireEvent.click(screen.getByRole('button', { name: 'Add folder…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '“/home/ana/archive” is already in the library.',
+    );
+  });
+
+  it('asks for a typed path in a browser and adds it', async () => {
+    const bridge = new FakeBridge('http');
+    renderApp(bridge);
+    await fireEvent.click(screen.getByRole('button', { name: 'Add folder…' }));
+    const field = screen.getByLabelText('Folder path');
+    await fireEvent.input(field, { target: { value: '/srv/archive' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add folder' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(bridge.callsOf('pickFolder')).toEqual([]);
+    expect(bridge.callsOf('addFolder')).toEqual([['/srv/archive']]);
+  });
+
+  it('explains in a browser that a dropped folder needs the desktop app', async () => {
+    const bridge = new FakeBridge('http');
+    renderApp(bridge);
+    const file = new File([], 'clips');
+    await fireEvent.dragOver(window, { dataTransfer: { types: ['Files'], files: [file] } });
+    await fireEvent.drop(window, { dataTransfer: { types: ['Files'], files: [file] } });
+    expect(await screen.findByRole('dialog', { name: 'Add a folder' })).toHaveTextContent(
+      'Dropping a folder works in the desktop app only',
+    );
+  });
+
+  it('adds a folder dropped on the desktop window by its path', async () => {
+    const bridge = new FakeBridge('electron');
+    bridge.pathForFile = (file) => `/home/ana/${file.name}`;
+    renderApp(bridge);
+    const file = new File([], 'clips');
+    await fireEvent.drop(window, { dataTransfer: { types: ['Files'], files: [file] } });
+    await waitFor(() => expect(bridge.callsOf('addFolder')).toEqual([['/home/ana/clips']]));
+  });
+
+  it('runs the add-folder flow when the menu asks for it', async () => {
+    const bridge = new FakeBridge('electron');
+    bridge.pickedFolder = '/p';
+    renderApp(bridge);
+    await waitFor(() => expect(bridge.addFolderListeners.size).toBe(1));
+    bridge.emitAddFolderRequested();
+    await waitFor(() => expect(bridge.callsOf('addFolder')).toEqual([['/p']]));
+  });
+
+  it('shows progress while indexing, then the summary, and searches again', async () => {
+    const bridge = new FakeBridge();
+    const { input } = renderApp(bridge);
+    await fireEvent.input(input, { target: { value: 'tax' } });
+    await waitFor(() => expect(bridge.callsOf('search')).toHaveLength(1));
+
+    bridge.emitProgress({ phase: 'indexing', done: 10, total: 40, rate: 5, etaSeconds: 6 });
+    expect(await screen.findByText('10 / 40 files')).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(bridge.callsOf('cancelIndexing')).toHaveLength(1);
+
+    bridge.emitLibrary(
+      makeStatus({ lastReport: makeReport({ indexed: 40, articles: 43, cancelled: true }) }),
+    );
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    expect(screen.getByText(/Indexed 40 articles/)).toBeInTheDocument();
+    expect(screen.getByText('Indexing cancelled.')).toBeInTheDocument();
+    await waitFor(() => expect(bridge.callsOf('search')).toHaveLength(2));
+  });
+
+  it('opens the selected result with Enter, then steps to its next hit with Enter', async () => {
+    const bridge = new FakeBridge();
+    bridge.searchImpl = () =>
+      Promise.resolve({ ok: true, value: makeResponse([makeHit('a0'), makeHit('a1'), makeHit('a2')]) });
+    const { input } = renderApp(bridge);
+    await fireEvent.input(input, { target: { value: 'budget' } });
+    expect(await screen.findAllByRole('option')).toHaveLength(3);
+    await fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(screen.getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    expect(await screen.findByText('1 of 4')).toBeInTheDocument();
+    expect(bridge.callsOf('article')).toEqual([[{ id: 'a1', query: 'budget' }]]);
+
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    expect(await screen.findByText('2 of 4')).toBeInTheDocument();
+    expect(bridge.callsOf('article')).toHaveLength(1);
+  });
+
+  it('shows the folders instead of results while the query is empty', async () => {
+    const bridge = new FakeBridge();
+    renderApp(bridge);
+    expect(await screen.findByText('3 articles in 1 folder')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox')).toHaveAttribute('placeholder', 'Search 3 articles');
+  });
+});
