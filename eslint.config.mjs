@@ -37,7 +37,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The engine must not import Electron.' }],
-          patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The engine stands alone.' }],
+          patterns: [
+            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The engine stands alone.' },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document'],
@@ -48,7 +50,10 @@ export default tseslint.config(
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.svelte'],
     ignores: ['renderer/src/lib/client.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'window', property: 'quarry', message: 'Use lib/client.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'quarry', message: 'Use lib/client.ts.' },
+      ],
     },
   },
   {

@@ -7,7 +7,13 @@ export default defineConfig({
       {
         test: {
           name: 'engine',
-          include: ['tests/engine/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/serve/**/*.test.ts'],
+          include: [
+            'tests/engine/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/serve/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 60_000,
         },

@@ -33,9 +33,7 @@ export const callArguments = {
   pickFolder: none,
 } satisfies { [K in CallName]: z.ZodType<Parameters<QuarryApi[K]>> };
 
-export type CheckedArguments =
-  | { ok: true; name: CallName; args: unknown[] }
-  | { ok: false; message: string };
+export type CheckedArguments = { ok: true; name: CallName; args: unknown[] } | { ok: false; message: string };
 
 /** Checks a call by name and its arguments; says what is wrong when they do not fit. */
 export function checkCall(name: unknown, args: unknown): CheckedArguments {
@@ -47,7 +45,10 @@ export function checkCall(name: unknown, args: unknown): CheckedArguments {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, message: `invalid arguments to ${callName}${where}: ${issue?.message ?? 'rejected'}` };
+    return {
+      ok: false,
+      message: `invalid arguments to ${callName}${where}: ${issue?.message ?? 'rejected'}`,
+    };
   }
   return { ok: true, name: callName, args: parsed.data as unknown[] };
 }

@@ -195,11 +195,7 @@ export interface QuarryEvents {
 
 export type EventName = keyof QuarryEvents;
 
-export const EVENTS = [
-  'progress',
-  'library',
-  'add-folder-requested',
-] as const satisfies readonly EventName[];
+export const EVENTS = ['progress', 'library', 'add-folder-requested'] as const satisfies readonly EventName[];
 
 export type Unsubscribe = () => void;
 

@@ -18,7 +18,9 @@ runCli(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`quarry: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `quarry: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

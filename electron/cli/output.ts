@@ -22,12 +22,18 @@ export function markRanges(text: string, ranges: readonly Range[], terminal: boo
 
 /** Search results as a person reads them in a terminal. */
 export function formatResults(response: SearchResponse, terminal: boolean): string {
-  const lines = [`${response.total.toLocaleString('en')} result${response.total === 1 ? '' : 's'} for ${response.query} (${response.ms.toFixed(1)} ms)`];
+  const lines = [
+    `${response.total.toLocaleString('en')} result${response.total === 1 ? '' : 's'} for ${response.query} (${response.ms.toFixed(1)} ms)`,
+  ];
   response.hits.forEach((hit, i) => {
     const meta = [hit.source, hit.date].filter(Boolean).join(' · ');
-    lines.push('', `${response.offset + i + 1}. ${markRanges(hit.title, hit.titleHighlights, terminal)}${meta ? `  (${meta})` : ''}`);
+    lines.push(
+      '',
+      `${response.offset + i + 1}. ${markRanges(hit.title, hit.titleHighlights, terminal)}${meta ? `  (${meta})` : ''}`,
+    );
     lines.push(`   ${hit.path}`);
-    for (const snippet of hit.snippets) lines.push(`   ${markRanges(snippet.text, snippet.highlights, terminal)}`);
+    for (const snippet of hit.snippets)
+      lines.push(`   ${markRanges(snippet.text, snippet.highlights, terminal)}`);
   });
   return lines.join('\n') + '\n';
 }
@@ -38,7 +44,8 @@ export function formatProgress(progress: IndexProgress): string {
   if (progress.phase === 'done') return `Done: ${progress.done} of ${progress.total} files read`;
   const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 100;
   const eta = progress.etaSeconds === null ? '' : `, ${Math.ceil(progress.etaSeconds)} s left`;
-  const verb = progress.phase === 'indexing' ? 'Indexing' : progress.phase === 'saving' ? 'Saving' : 'Reading';
+  const verb =
+    progress.phase === 'indexing' ? 'Indexing' : progress.phase === 'saving' ? 'Saving' : 'Reading';
   return `${verb} ${progress.done}/${progress.total} files (${percent}%, ${Math.round(progress.rate)} files/s${eta})`;
 }
 

@@ -47,7 +47,12 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
  */
 export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSignal): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [command, ...rest] = positionals;
     if (values.help || command === 'help') {
       io.out(USAGE);
@@ -122,14 +127,20 @@ interface SearchValues {
   stdin?: boolean;
 }
 
-async function searchCommand(words: string[], dataDir: string, values: SearchValues, io: CliIo): Promise<number> {
+async function searchCommand(
+  words: string[],
+  dataDir: string,
+  values: SearchValues,
+  io: CliIo,
+): Promise<number> {
   const limit = count(values.limit, 'limit', 10);
   const offset = count(values.offset, 'offset', 0);
   const sort = values.sort ?? 'relevance';
   if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') {
     throw new UsageError(`--sort must be relevance, date-desc or date-asc, not "${sort}"`);
   }
-  if (values.stdin && words.length > 0) throw new UsageError('give queries either on the command line or with --stdin');
+  if (values.stdin && words.length > 0)
+    throw new UsageError('give queries either on the command line or with --stdin');
   if (!values.stdin && words.length === 0) throw new UsageError('a query is needed');
   const service = await QuarryService.open({ dataDir });
   try {
@@ -138,7 +149,10 @@ async function searchCommand(words: string[], dataDir: string, values: SearchVal
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
         const result = await run(line);
-        io.out(JSON.stringify(result.ok ? jsonResults(result.value, true) : { query: line, error: result.error }) + '\n');
+        io.out(
+          JSON.stringify(result.ok ? jsonResults(result.value, true) : { query: line, error: result.error }) +
+            '\n',
+        );
       }
       return 0;
     }
@@ -147,10 +161,16 @@ async function searchCommand(words: string[], dataDir: string, values: SearchVal
     if (!result.ok) {
       if (values.json) io.out(JSON.stringify({ query, error: result.error }) + '\n');
       const [start, end] = result.error.at ?? [0, query.length];
-      io.err(`quarry: ${result.error.message}\n  ${query}\n  ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}\n`);
+      io.err(
+        `quarry: ${result.error.message}\n  ${query}\n  ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}\n`,
+      );
       return 2;
     }
-    io.out(values.json ? JSON.stringify(jsonResults(result.value, false)) + '\n' : formatResults(result.value, io.outIsTerminal));
+    io.out(
+      values.json
+        ? JSON.stringify(jsonResults(result.value, false)) + '\n'
+        : formatResults(result.value, io.outIsTerminal),
+    );
     return 0;
   } finally {
     await service.close();

@@ -19,7 +19,13 @@ import { EventHub } from './events';
 import { describeFsError } from './ingest/scan';
 import { loadCatalog, saveCatalog, type Catalog } from './index/catalog';
 import { runIndexPass } from './index/index-pass';
-import { readShardArticles, readShardIndex, shardsFolder, ShardDamagedError, type ShardRecord } from './index/shard-files';
+import {
+  readShardArticles,
+  readShardIndex,
+  shardsFolder,
+  ShardDamagedError,
+  type ShardRecord,
+} from './index/shard-files';
 import { Searcher } from './search/searcher';
 
 export { defaultDataDir } from './data-dir';
@@ -90,8 +96,14 @@ export class QuarryService implements QuarryBackend {
   }
 
   private async loadShard(folder: string, record: ShardRecord): Promise<void> {
-    const [index, articles] = await Promise.all([readShardIndex(folder, record), readShardArticles(folder, record)]);
-    this.searcher.setShard(record.id, { index, articles: new Map(articles.map((article) => [article.id, article])) });
+    const [index, articles] = await Promise.all([
+      readShardIndex(folder, record),
+      readShardArticles(folder, record),
+    ]);
+    this.searcher.setShard(record.id, {
+      index,
+      articles: new Map(articles.map((article) => [article.id, article])),
+    });
   }
 
   on: QuarryBackend['on'] = (event, listener) => this.events.on(event, listener);
@@ -102,7 +114,8 @@ export class QuarryService implements QuarryBackend {
 
   private currentStatus(): LibraryStatus {
     const counts = new Map<string, number>();
-    for (const record of Object.values(this.catalog.files)) counts.set(record.folder, (counts.get(record.folder) ?? 0) + 1);
+    for (const record of Object.values(this.catalog.files))
+      counts.set(record.folder, (counts.get(record.folder) ?? 0) + 1);
     const folders: FolderInfo[] = this.catalog.folders.map((path) => {
       const error = this.folderErrors.get(path);
       return { path, articles: counts.get(path) ?? 0, ...(error ? { error } : {}) };
@@ -145,7 +158,10 @@ export class QuarryService implements QuarryBackend {
     if (problem) return { ok: false, error: problem };
     const containing = this.catalog.folders.find((known) => known === folder || isInside(folder, known));
     if (containing) {
-      const message = containing === folder ? 'This folder is already in the library.' : `This folder is already part of ${containing}.`;
+      const message =
+        containing === folder
+          ? 'This folder is already in the library.'
+          : `This folder is already part of ${containing}.`;
       return { ok: false, error: { code: 'already-added', message } };
     }
     // A folder that holds library folders takes their place.

@@ -73,7 +73,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   async function call(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
     if (request.method !== 'POST') return send(response, 405, { error: 'use POST' });
-    if (!tokenMatches(bearer(request), token)) return send(response, 401, { error: 'missing or wrong token' });
+    if (!tokenMatches(bearer(request), token))
+      return send(response, 401, { error: 'missing or wrong token' });
     const origin = request.headers.origin;
     if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       return send(response, 403, { error: 'cross-origin call refused' });
@@ -96,7 +97,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   function events(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (request.method !== 'GET') return send(response, 405, { error: 'use GET' });
-    if (!tokenMatches(url.searchParams.get('token'), token)) return send(response, 401, { error: 'missing or wrong token' });
+    if (!tokenMatches(url.searchParams.get('token'), token))
+      return send(response, 401, { error: 'missing or wrong token' });
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -170,7 +172,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 async function invoke(backend: QuarryBackend, name: string, args: unknown[]): Promise<unknown> {
   // The browser has no native folder dialog; the window asks for a typed path instead.
   if (name === 'pickFolder') return null;
-  const method = backend[name as Exclude<keyof QuarryBackend, 'on'>] as (...values: unknown[]) => Promise<unknown>;
+  const method = backend[name as Exclude<keyof QuarryBackend, 'on'>] as (
+    ...values: unknown[]
+  ) => Promise<unknown>;
   return method.apply(backend, args);
 }
 

@@ -12,16 +12,25 @@ const bbc = join(root, '..', 'shared', 'corpora', 'bbc');
 const chromiumPath = process.env.QUARRY_CHROMIUM ?? '/usr/bin/chromium';
 const screenshots = join(root, 'test-output', 'e2e');
 const haveChromium = existsSync(chromiumPath);
-const built = existsSync(join(root, 'out', 'renderer', 'index.html')) && existsSync(join(root, 'out', 'main', 'cli.js'));
+const built =
+  existsSync(join(root, 'out', 'renderer', 'index.html')) && existsSync(join(root, 'out', 'main', 'cli.js'));
 
 if (!haveChromium) {
   // CI installs Chromium, so there a missing browser is a failure, not a skip.
-  if (process.env.CI) throw new Error(`Chromium is not installed at ${chromiumPath}; the end-to-end tests cannot run`);
+  if (process.env.CI)
+    throw new Error(`Chromium is not installed at ${chromiumPath}; the end-to-end tests cannot run`);
   console.warn(`e2e: skipped, no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
 }
 if (!built) throw new Error('the app is not built: run `npm run build` before the end-to-end tests');
 
-const ARTICLES = ['politics/197.txt', 'politics/186.txt', 'politics/149.txt', 'politics/099.txt', 'sport/199.txt', 'tech/001.txt'];
+const ARTICLES = [
+  'politics/197.txt',
+  'politics/186.txt',
+  'politics/149.txt',
+  'politics/099.txt',
+  'sport/199.txt',
+  'tech/001.txt',
+];
 
 describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
   let work: string;
@@ -39,15 +48,23 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
       await copyFile(join(bbc, article), join(articles, article));
     }
     const data = join(work, 'data');
-    const indexed = spawnSync(process.execPath, [join(root, 'bin', 'quarry.js'), 'index', articles, '--data', data, '--json'], {
-      encoding: 'utf8',
-    });
+    const indexed = spawnSync(
+      process.execPath,
+      [join(root, 'bin', 'quarry.js'), 'index', articles, '--data', data, '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(indexed.status, indexed.stderr).toBe(0);
     expect(JSON.parse(indexed.stdout)).toMatchObject({ articles: ARTICLES.length, skipped: [] });
 
-    server = spawn(process.execPath, [join(root, 'bin', 'quarry.js'), 'serve', '--data', data, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    server = spawn(
+      process.execPath,
+      [join(root, 'bin', 'quarry.js'), 'serve', '--data', data, '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     url = await new Promise<string>((resolve, reject) => {
       let output = '';
       server.stdout!.on('data', (chunk: Buffer) => {
@@ -104,7 +121,8 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
     await box.press('Enter');
     const reader = page.getByRole('region', { name: 'Article' });
     await expect.poll(() => reader.locator('.body mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    for (const text of await reader.locator('mark').allInnerTexts()) expect(text.toLowerCase()).toBe('tony blair');
+    for (const text of await reader.locator('mark').allInnerTexts())
+      expect(text.toLowerCase()).toBe('tony blair');
     const counter = reader.locator('.counter');
     await expect.poll(() => counter.innerText()).toMatch(/^1 of \d+$/);
     const total = Number(/of (\d+)/.exec(await counter.innerText())![1]);
@@ -112,7 +130,9 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
 
     await page.keyboard.press('F3');
     await expect.poll(() => counter.innerText()).toBe(total > 1 ? `2 of ${total}` : `1 of ${total}`);
-    await expect.poll(() => reader.locator('mark.current').getAttribute('data-hit')).toBe(total > 1 ? '1' : '0');
+    await expect
+      .poll(() => reader.locator('mark.current').getAttribute('data-hit'))
+      .toBe(total > 1 ? '1' : '0');
     await page.screenshot({ path: join(screenshots, 'reader-next-hit.png') });
   });
 

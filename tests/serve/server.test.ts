@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../electron/api';
 import { QuarryService } from '../../electron/engine/service';
-import { CONTENT_SECURITY_POLICY } from '../../electron/serve/content-security';
+import { CONTENT_SECURITY_POLICY } from '../../electron/content-security';
 import { startServer, type RunningServer } from '../../electron/serve/server';
 import { DESK, tempDirs, writeFiles } from '../engine/fixtures';
 

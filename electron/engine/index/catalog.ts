@@ -26,7 +26,14 @@ export interface Catalog {
 }
 
 export function emptyCatalog(): Catalog {
-  return { format: 'quarry-library', version: CATALOG_VERSION, folders: [], files: {}, shards: {}, nextShard: 1 };
+  return {
+    format: 'quarry-library',
+    version: CATALOG_VERSION,
+    folders: [],
+    files: {},
+    shards: {},
+    nextShard: 1,
+  };
 }
 
 export interface LoadedCatalog {
@@ -53,7 +60,8 @@ export async function loadCatalog(dataDir: string): Promise<LoadedCatalog> {
   await rename(path, aside).catch(() => undefined);
   const backup = await readCatalogFile(`${path}.bak`);
   const reason = `the library catalog was damaged (${main.reason}) and was set aside as ${aside}`;
-  if (backup.kind === 'ok') return { catalog: backup.catalog, problem: `${reason}; the previous copy is in use` };
+  if (backup.kind === 'ok')
+    return { catalog: backup.catalog, problem: `${reason}; the previous copy is in use` };
   return { catalog: emptyCatalog(), problem: `${reason}; the folders must be added again` };
 }
 
@@ -70,7 +78,11 @@ async function readCatalogFile(path: string): Promise<CatalogRead> {
     const value = JSON.parse(text) as Partial<Catalog>;
     if (value.format !== 'quarry-library') return { kind: 'bad', reason: 'not a Quarry library file' };
     if (value.version !== CATALOG_VERSION) return { kind: 'bad', reason: `format version ${value.version}` };
-    if (!Array.isArray(value.folders) || typeof value.files !== 'object' || typeof value.shards !== 'object') {
+    if (
+      !Array.isArray(value.folders) ||
+      typeof value.files !== 'object' ||
+      typeof value.shards !== 'object'
+    ) {
       return { kind: 'bad', reason: 'fields missing' };
     }
     return { kind: 'ok', catalog: value as Catalog };

@@ -92,7 +92,11 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
   };
 }
 
-async function findChanges(catalog: Catalog, found: FoundFile[], folderErrors: Map<string, string>): Promise<LibraryChanges> {
+async function findChanges(
+  catalog: Catalog,
+  found: FoundFile[],
+  folderErrors: Map<string, string>,
+): Promise<LibraryChanges> {
   const changes: LibraryChanges = { added: [], changed: [], removed: [], damaged: new Set() };
   const seen = new Set<string>();
   for (const file of found) {

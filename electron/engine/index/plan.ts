@@ -50,7 +50,10 @@ export function planShardJobs(
     if (added.length < SMALL_ADDITION && smallest && smallest[1] + added.length <= SHARD_CAPACITY) {
       touch(smallest[0]).read.push(...added);
     } else {
-      const wanted = Math.max(Math.ceil(added.length / SHARD_CAPACITY), Math.min(threads, Math.ceil(added.length / 500)));
+      const wanted = Math.max(
+        Math.ceil(added.length / SHARD_CAPACITY),
+        Math.min(threads, Math.ceil(added.length / 500)),
+      );
       const per = Math.ceil(added.length / wanted);
       for (let i = 0; i < added.length; i += per) {
         touch(shardName(nextShard++)).read.push(...added.slice(i, i + per));
@@ -78,7 +81,9 @@ export function planShardJobs(
     });
   }
   // Big jobs first, so both threads finish at about the same time.
-  jobs.sort((a, b) => b.read.length + (b.keep?.files.length ?? 0) - (a.read.length + (a.keep?.files.length ?? 0)));
+  jobs.sort(
+    (a, b) => b.read.length + (b.keep?.files.length ?? 0) - (a.read.length + (a.keep?.files.length ?? 0)),
+  );
   return { jobs, nextShard };
 }
 

@@ -51,7 +51,11 @@ export async function writeShard(
 ): Promise<ShardRecord> {
   await mkdir(folder, { recursive: true });
   const stem = `${id}.g${generation}`;
-  const header = JSON.stringify({ format: 'quarry-shard-articles', version: SHARD_FORMAT_VERSION, shard: id });
+  const header = JSON.stringify({
+    format: 'quarry-shard-articles',
+    version: SHARD_FORMAT_VERSION,
+    shard: id,
+  });
   const lines = [header, ...articles.map((article) => JSON.stringify(article))];
   const articleBytes = Buffer.from(lines.join('\n') + '\n');
   const indexBytes = Buffer.from(

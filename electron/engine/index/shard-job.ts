@@ -42,7 +42,10 @@ export type ArticleFacts = Pick<Article, 'id' | 'path' | 'folder' | 'hash' | 'si
  * changed files, builds the Lunr index, and writes a new generation of files.
  * A file that cannot be read is reported in `skipped`.
  */
-export async function runShardJob(job: ShardJob, onFileDone: (path: string) => void): Promise<ShardJobResult> {
+export async function runShardJob(
+  job: ShardJob,
+  onFileDone: (path: string) => void,
+): Promise<ShardJobResult> {
   const articles: Article[] = [];
   const skipped: SkippedFile[] = [];
   let toRead = job.read;
@@ -77,7 +80,14 @@ export async function runShardJob(job: ShardJob, onFileDone: (path: string) => v
   return {
     shard: job.shard,
     record,
-    articles: articles.map(({ id, path, folder, hash, size, mtimeMs }) => ({ id, path, folder, hash, size, mtimeMs })),
+    articles: articles.map(({ id, path, folder, hash, size, mtimeMs }) => ({
+      id,
+      path,
+      folder,
+      hash,
+      size,
+      mtimeMs,
+    })),
     readPaths,
     skipped,
     ...(recovered ? { recovered } : {}),

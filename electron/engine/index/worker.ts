@@ -11,6 +11,10 @@ port.on('message', (job: ShardJob) => {
   const reply = (message: WorkerReply) => port.postMessage(message);
   runShardJob(job, (path) => reply({ type: 'file-done', path })).then(
     (result) => reply({ type: 'done', result }),
-    (error: unknown) => reply({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      reply({
+        type: 'failed',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

@@ -133,6 +133,8 @@ function withoutFirstBlock(body: string, blocks: ArticleBlock[]): { body: string
   const shift = next.start;
   return {
     body: body.slice(shift),
-    blocks: blocks.slice(1).map((block) => ({ ...block, start: block.start - shift, end: block.end - shift })),
+    blocks: blocks
+      .slice(1)
+      .map((block) => ({ ...block, start: block.start - shift, end: block.end - shift })),
   };
 }

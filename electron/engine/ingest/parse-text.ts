@@ -8,7 +8,14 @@ export function parsePlainText(text: string, fallbackTitle: string): ParsedArtic
   const lines = text.split('\n');
   const headlineIndex = lines.findIndex((line) => line.trim() !== '');
   const title = headlineIndex >= 0 ? lines[headlineIndex]!.trim() : fallbackTitle;
-  const body = headlineIndex >= 0 ? lines.slice(headlineIndex + 1).join('\n').replace(/^\s+/, '').trimEnd() : '';
+  const body =
+    headlineIndex >= 0
+      ? lines
+          .slice(headlineIndex + 1)
+          .join('\n')
+          .replace(/^\s+/, '')
+          .trimEnd()
+      : '';
   return {
     title,
     body,

@@ -69,7 +69,8 @@ export function parseArticleBytes(
   const text = normaliseNewlines(decodeText(bytes).text);
   if (text.trim() === '') return { ok: false, reason: 'no text (only blank space)' };
   try {
-    const article = format === 'md' ? parseMarkdown(text, fallbackTitle) : parsePlainText(text, fallbackTitle);
+    const article =
+      format === 'md' ? parseMarkdown(text, fallbackTitle) : parsePlainText(text, fallbackTitle);
     return { ok: true, article };
   } catch (error) {
     if (error instanceof FrontMatterError) return { ok: false, reason: error.message };

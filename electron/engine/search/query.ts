@@ -28,11 +28,13 @@ export interface ParsedQuery {
 export type QueryParse = { ok: true; query: ParsedQuery } | { ok: false; error: ApiError };
 
 // Lunr's query parser is public API but missing from its type definitions.
-const QueryParser = (lunr as unknown as { QueryParser: new (text: string, query: lunr.Query) => { parse(): void } })
-  .QueryParser;
+const QueryParser = (
+  lunr as unknown as { QueryParser: new (text: string, query: lunr.Query) => { parse(): void } }
+).QueryParser;
 
 // Straight and typographic double quotes both open and close a phrase.
-const PHRASE = /([+-]?)(?:([A-Za-z]+):)?["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)(["\u201c\u201d\u201e]|$)/g;
+const PHRASE =
+  /([+-]?)(?:([A-Za-z]+):)?["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)(["\u201c\u201d\u201e]|$)/g;
 
 /**
  * Parses a query in Lunr's syntax (`+must -not title:word wild* fuzzy~1
@@ -44,14 +46,24 @@ export function parseQuery(text: string): QueryParse {
   let rest = text;
   PHRASE.lastIndex = 0;
   for (let match = PHRASE.exec(text); match; match = PHRASE.exec(text)) {
-    const [whole, presence, field, inner, closing] = match as unknown as [string, string, string | undefined, string, string];
+    const [whole, presence, field, inner, closing] = match as unknown as [
+      string,
+      string,
+      string | undefined,
+      string,
+      string,
+    ];
     const start = match.index;
     if (closing === '') {
       const quoteAt = start + whole.length - inner.length - 1;
       return syntaxError('this quotation mark is not closed', quoteAt, text.length);
     }
     if (field !== undefined && !(FIELDS as readonly string[]).includes(field.toLowerCase())) {
-      return syntaxError(`unknown field "${field}": use ${FIELDS.join(' or ')}`, start + presence.length, start + presence.length + field.length);
+      return syntaxError(
+        `unknown field "${field}": use ${FIELDS.join(' or ')}`,
+        start + presence.length,
+        start + presence.length + field.length,
+      );
     }
     const words = wordsOf(inner).map((word) => word.norm);
     if (words.length === 0) return syntaxError('this phrase has no words', start, start + whole.length);
@@ -69,7 +81,11 @@ export function parseQuery(text: string): QueryParse {
   } catch (error) {
     if (error instanceof lunr.QueryParseError) {
       const parseError = error as unknown as { message: string; start: number; end: number };
-      return syntaxError(describeParseError(parseError.message), parseError.start, Math.max(parseError.end, parseError.start + 1));
+      return syntaxError(
+        describeParseError(parseError.message),
+        parseError.start,
+        Math.max(parseError.end, parseError.start + 1),
+      );
     }
     throw error;
   }
@@ -98,7 +114,9 @@ export function parseQuery(text: string): QueryParse {
 
 function isStopWord(term: string): boolean {
   const token = new lunr.Token(normaliseWord(term), {});
-  return (lunr.stopWordFilter as unknown as (token: lunr.Token) => lunr.Token | undefined)(token) === undefined;
+  return (
+    (lunr.stopWordFilter as unknown as (token: lunr.Token) => lunr.Token | undefined)(token) === undefined
+  );
 }
 
 function syntaxError(message: string, start: number, end: number): QueryParse {
@@ -107,10 +125,13 @@ function syntaxError(message: string, start: number, end: number): QueryParse {
 
 function describeParseError(message: string): string {
   const unknownField = /^unrecognised field '([^']*)', possible fields: (.*)$/.exec(message);
-  if (unknownField) return `unknown field "${unknownField[1]}": use ${FIELDS.join(' or ')} (or put the word in quotes)`;
+  if (unknownField)
+    return `unknown field "${unknownField[1]}": use ${FIELDS.join(' or ')} (or put the word in quotes)`;
   if (/^expecting term or field, found nothing$/.test(message)) return 'a word is missing here';
   if (/^expecting term, found nothing$/.test(message)) return 'a word is missing after the field name';
-  if (/^expected either a field or a term, found (.*)$/.test(message)) return `${message} — put it in quotes to search for it`;
-  if (/edit distance must be numeric|boost must be numeric/.test(message)) return message.replace('must be numeric', 'must be a number');
+  if (/^expected either a field or a term, found (.*)$/.test(message))
+    return `${message} — put it in quotes to search for it`;
+  if (/edit distance must be numeric|boost must be numeric/.test(message))
+    return message.replace('must be numeric', 'must be a number');
   return message;
 }

@@ -1,5 +1,13 @@
 import type lunr from 'lunr';
-import type { ArticleView, Range, Result, SearchHit, SearchRequest, SearchResponse, SortOrder } from '../../api';
+import type {
+  ArticleView,
+  Range,
+  Result,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+  SortOrder,
+} from '../../api';
 import type { Article } from '../ingest/article';
 import { FIELDS, TITLE_BOOST } from '../index/lunr-index';
 import { parseQuery, type ParsedQuery, type Phrase } from './query';
@@ -73,7 +81,11 @@ export class Searcher {
   /** An article for the reader, with the ranges `query` matches in it. */
   article(id: string, query?: string): Result<ArticleView> {
     const article = this.findArticle(id);
-    if (!article) return { ok: false, error: { code: 'not-found', message: 'This article is no longer in the library.' } };
+    if (!article)
+      return {
+        ok: false,
+        error: { code: 'not-found', message: 'This article is no longer in the library.' },
+      };
     let titleHighlights: Range[] = [];
     let bodyHighlights: Range[] = [];
     const parsed = query ? parseQuery(query) : null;
@@ -81,10 +93,38 @@ export class Searcher {
       const match = this.match(parsed.query, id)[0];
       if (match) ({ titleHighlights, bodyHighlights } = highlightsOf(match, parsed.query));
     }
-    const { id: articleId, path, folder, format, title, date, source, author, url, tags, body, blocks } = article;
+    const {
+      id: articleId,
+      path,
+      folder,
+      format,
+      title,
+      date,
+      source,
+      author,
+      url,
+      tags,
+      body,
+      blocks,
+    } = article;
     return {
       ok: true,
-      value: { id: articleId, path, folder, format, title, date, source, author, url, tags, body, blocks, titleHighlights, bodyHighlights },
+      value: {
+        id: articleId,
+        path,
+        folder,
+        format,
+        title,
+        date,
+        source,
+        author,
+        url,
+        tags,
+        body,
+        blocks,
+        titleHighlights,
+        bodyHighlights,
+      },
     };
   }
 
@@ -93,9 +133,13 @@ export class Searcher {
     const required = query.phrases.filter((phrase) => !phrase.prohibited);
     const prohibited = query.phrases.filter((phrase) => phrase.prohibited);
     for (const shard of this.shards.values()) {
-      const candidates = query.browse || query.clauses.length === 0 ? this.everyArticle(shard, query, onlyId) : this.lunrMatches(shard, query, onlyId);
+      const candidates =
+        query.browse || query.clauses.length === 0
+          ? this.everyArticle(shard, query, onlyId)
+          : this.lunrMatches(shard, query, onlyId);
       for (const match of candidates) {
-        if (required.length > 0 && !required.every((phrase) => phraseCount(match.article, phrase) > 0)) continue;
+        if (required.length > 0 && !required.every((phrase) => phraseCount(match.article, phrase) > 0))
+          continue;
         if (prohibited.some((phrase) => phraseCount(match.article, phrase) > 0)) continue;
         if (query.clauses.length === 0 && required.length > 0) {
           match.score = required.reduce((sum, phrase) => sum + phraseScore(match.article, phrase), 0);
@@ -109,13 +153,20 @@ export class Searcher {
   private everyArticle(shard: LoadedShard, query: ParsedQuery, onlyId?: string): Match[] {
     // Without words to look up, only a blank query or a phrase of stop words, which the text is checked for.
     if (!query.browse && query.phrases.length === 0) return [];
-    const articles = onlyId ? [shard.articles.get(onlyId)].filter((a): a is Article => !!a) : shard.articles.values();
-    return Array.from(articles, (article) => ({ article, score: 0, terms: { title: new Set<string>(), body: new Set<string>() } }));
+    const articles = onlyId
+      ? [shard.articles.get(onlyId)].filter((a): a is Article => !!a)
+      : shard.articles.values();
+    return Array.from(articles, (article) => ({
+      article,
+      score: 0,
+      terms: { title: new Set<string>(), body: new Set<string>() },
+    }));
   }
 
   private lunrMatches(shard: LoadedShard, query: ParsedQuery, onlyId?: string): Match[] {
     const results = shard.index.query((q) => {
-      for (const clause of query.clauses) q.clauses.push({ ...clause, fields: [...(clause.fields ?? FIELDS)] });
+      for (const clause of query.clauses)
+        q.clauses.push({ ...clause, fields: [...(clause.fields ?? FIELDS)] });
     });
     const matches: Match[] = [];
     for (const result of results) {
@@ -143,12 +194,16 @@ function phraseCount(article: Article, phrase: Phrase): number {
 function phraseScore(article: Article, phrase: Phrase): number {
   let score = 0;
   for (const field of phrase.fields) {
-    score += phraseRanges(wordsOf(article[field]), phrase.words).length * (field === 'title' ? TITLE_BOOST : 1);
+    score +=
+      phraseRanges(wordsOf(article[field]), phrase.words).length * (field === 'title' ? TITLE_BOOST : 1);
   }
   return score;
 }
 
-function highlightsOf(match: Match, query: ParsedQuery): { titleHighlights: Range[]; bodyHighlights: Range[] } {
+function highlightsOf(
+  match: Match,
+  query: ParsedQuery,
+): { titleHighlights: Range[]; bodyHighlights: Range[] } {
   const { article } = match;
   const own = (terms: Set<string>) => new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term)));
   const title: Range[] = termRanges(article.title, own(match.terms.title));

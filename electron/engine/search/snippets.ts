@@ -13,7 +13,11 @@ export interface SnippetOptions {
  * order; without highlights, the opening of the text. Highlights index into
  * each snippet's own text.
  */
-export function makeSnippets(text: string, ranges: readonly Range[], options: SnippetOptions = {}): Snippet[] {
+export function makeSnippets(
+  text: string,
+  ranges: readonly Range[],
+  options: SnippetOptions = {},
+): Snippet[] {
   const count = options.count ?? 2;
   const width = options.width ?? 220;
   if (text.length === 0) return [];

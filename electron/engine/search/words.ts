@@ -14,7 +14,10 @@ const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** Normalises one word the way phrases are compared: case, edge punctuation, apostrophes. */
 export function normaliseWord(raw: string): string {
-  return raw.replace(EDGE_PUNCTUATION, '').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
+  return raw
+    .replace(EDGE_PUNCTUATION, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toLowerCase();
 }
 
 /**
@@ -73,7 +76,8 @@ export function termRanges(text: string, terms: ReadonlySet<string>): Range[] {
   for (const token of lunr.tokenizer(text)) {
     const term = indexTermOf(token.toString());
     if (term === null || !terms.has(term)) continue;
-    const [start, length] = (token as unknown as { metadata: { position: [number, number] } }).metadata.position;
+    const [start, length] = (token as unknown as { metadata: { position: [number, number] } }).metadata
+      .position;
     const raw = text.slice(start, start + length);
     const lead = raw.length - raw.replace(/^\W+/, '').length;
     const trail = raw.length - raw.replace(/\W+$/, '').length;
