@@ -15,6 +15,14 @@ export interface FileRecord {
   shard: string;
 }
 
+/** A file that could not be read as an article, remembered so it is retried only once it changes. */
+export interface FailedFile {
+  folder: string;
+  size: number;
+  mtimeMs: number;
+  reason: string;
+}
+
 /** The library's table of contents: folders, files, and the shards holding them. */
 export interface Catalog {
   format: 'quarry-library';
@@ -22,6 +30,8 @@ export interface Catalog {
   folders: string[];
   files: Record<string, FileRecord>;
   shards: Record<string, ShardRecord>;
+  /** Files skipped at the last pass that saw them, by path. */
+  failed: Record<string, FailedFile>;
   nextShard: number;
 }
 
@@ -32,6 +42,7 @@ export function emptyCatalog(): Catalog {
     folders: [],
     files: {},
     shards: {},
+    failed: {},
     nextShard: 1,
   };
 }
@@ -85,7 +96,7 @@ async function readCatalogFile(path: string): Promise<CatalogRead> {
     ) {
       return { kind: 'bad', reason: 'fields missing' };
     }
-    return { kind: 'ok', catalog: value as Catalog };
+    return { kind: 'ok', catalog: { ...value, failed: value.failed ?? {} } as Catalog };
   } catch (error) {
     return { kind: 'bad', reason: error instanceof Error ? error.message : String(error) };
   }

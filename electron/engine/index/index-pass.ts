@@ -44,12 +44,13 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
   emit('scanning', 0, 0);
   const scan = await scanFolders(catalog.folders, (count, path) => emit('scanning', count, 0, path));
   const changes = await findChanges(catalog, scan.files, scan.folderErrors);
+  const found = new Map(scan.files.map((file) => [file.path, file]));
   for (const shard of context.damaged) if (catalog.shards[shard]) changes.damaged.add(shard);
 
   const { jobs, nextShard } = planShardJobs(catalog, changes, shardsFolder(context.dataDir), context.threads);
   catalog.nextShard = nextShard;
   const total = jobs.reduce((sum, job) => sum + job.read.length, 0);
-  const skipped: SkippedFile[] = [...scan.skipped];
+  const skipped: SkippedFile[] = [...scan.skipped, ...changes.stillFailing];
   let indexed = 0;
   let done = 0;
   let cancelled = false;
@@ -61,7 +62,7 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
       onFileDone: (path) => emit(++done < total ? 'reading' : 'indexing', done, total, path),
       onResult: async (result) => {
         const previous = catalog.shards[result.shard];
-        applyResult(catalog, result);
+        applyResult(catalog, result, found);
         await saveCatalog(context.dataDir, catalog);
         if (previous && previous.generation !== result.record?.generation) {
           await removeShardFiles(shardsFolder(context.dataDir), previous);
@@ -96,14 +97,26 @@ async function findChanges(
   catalog: Catalog,
   found: FoundFile[],
   folderErrors: Map<string, string>,
-): Promise<LibraryChanges> {
-  const changes: LibraryChanges = { added: [], changed: [], removed: [], damaged: new Set() };
+): Promise<LibraryChanges & { stillFailing: SkippedFile[] }> {
+  const changes: LibraryChanges & { stillFailing: SkippedFile[] } = {
+    added: [],
+    changed: [],
+    removed: [],
+    damaged: new Set(),
+    stillFailing: [],
+  };
   const seen = new Set<string>();
   for (const file of found) {
     seen.add(file.path);
     const record = catalog.files[file.path];
     if (!record) {
-      changes.added.push(file);
+      const failed = catalog.failed[file.path];
+      // A file that could not be read is tried again only once it changes.
+      if (failed && failed.size === file.size && failed.mtimeMs === file.mtimeMs) {
+        changes.stillFailing.push({ path: file.path, reason: failed.reason });
+      } else {
+        changes.added.push(file);
+      }
       continue;
     }
     if (record.size === file.size && record.mtimeMs === file.mtimeMs) continue;
@@ -122,16 +135,22 @@ async function findChanges(
     if (folders.has(record.folder) && folderErrors.has(record.folder)) continue;
     changes.removed.push(path);
   }
+  for (const path of Object.keys(catalog.failed)) if (!seen.has(path)) delete catalog.failed[path];
   return changes;
 }
 
-function applyResult(catalog: Catalog, result: ShardJobResult): void {
+function applyResult(catalog: Catalog, result: ShardJobResult, found: Map<string, FoundFile>): void {
   for (const [path, record] of Object.entries(catalog.files)) {
     if (record.shard === result.shard) delete catalog.files[path];
   }
   for (const article of result.articles) {
     const { id, folder, size, mtimeMs, hash } = article;
     catalog.files[article.path] = { id, folder, size, mtimeMs, hash, shard: result.shard };
+  }
+  for (const path of result.readPaths) delete catalog.failed[path];
+  for (const { path, reason } of result.skipped) {
+    const file = found.get(path);
+    if (file) catalog.failed[path] = { folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, reason };
   }
   if (result.record) catalog.shards[result.shard] = result.record satisfies ShardRecord;
   else delete catalog.shards[result.shard];

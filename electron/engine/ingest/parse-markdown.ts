@@ -77,8 +77,11 @@ export function normaliseDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
   if (iso) return iso[0];
-  const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) return null;
+  // A date without a time zone ("March 4, 2019") is read as local midnight, so its local calendar day is the one meant.
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
 }
 
 interface MarkdownBlocks {

@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import type { Range } from '../../api';
+import { wordTrimmer } from '../index/lunr-index';
 
 /** A word of an article's text: where it stands and how it compares. */
 export interface Word {
@@ -12,9 +13,11 @@ export interface Word {
 const SEPARATOR = /[\s\-\u2010-\u2015]+/g;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
-/** Normalises one word the way phrases are compared: case, edge punctuation, apostrophes. */
+/** Normalises one word the way phrases are compared: case, accents, edge punctuation, apostrophes. */
 export function normaliseWord(raw: string): string {
   return raw
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .replace(EDGE_PUNCTUATION, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .toLowerCase();
@@ -51,7 +54,7 @@ function lastWordChar(raw: string): number {
 }
 
 const indexPipeline = new lunr.Pipeline();
-indexPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+indexPipeline.add(wordTrimmer, lunr.stopWordFilter, lunr.stemmer);
 const termCache = new Map<string, string | null>();
 
 /** The index term Lunr stores for a raw token, or null for a stop word. */
@@ -79,8 +82,8 @@ export function termRanges(text: string, terms: ReadonlySet<string>): Range[] {
     const [start, length] = (token as unknown as { metadata: { position: [number, number] } }).metadata
       .position;
     const raw = text.slice(start, start + length);
-    const lead = raw.length - raw.replace(/^\W+/, '').length;
-    const trail = raw.length - raw.replace(/\W+$/, '').length;
+    const lead = raw.length - raw.replace(/^[^\p{L}\p{N}_]+/u, '').length;
+    const trail = raw.length - raw.replace(/[^\p{L}\p{N}_]+$/u, '').length;
     ranges.push([start + lead, start + length - trail]);
   }
   return ranges;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildLunrIndex } from '../../../electron/engine/index/lunr-index';
 import {
+  SHARD_FORMAT_VERSION,
   readShardArticles,
   readShardIndex,
   removeShardFiles,
@@ -89,8 +90,8 @@ describe('readShardArticles', () => {
 
   it('throws ShardDamagedError for a well-formed file of another format version', async () => {
     const other = (await readFile(join(folder, record.articles.name), 'utf8')).replace(
-      '"version":1',
-      '"version":9',
+      `"version":${SHARD_FORMAT_VERSION}`,
+      '"version":999',
     );
     await writeFile(join(folder, record.articles.name), other);
     const sha256 = createHash('sha256').update(other).digest('hex');

@@ -44,10 +44,10 @@ describe('wordsOf', () => {
 });
 
 describe('normaliseWord', () => {
-  it('lower-cases, strips edge punctuation and unifies apostrophes', () => {
+  it('lower-cases, folds accents, strips edge punctuation and unifies apostrophes', () => {
     expect(normaliseWord('“It’s,”')).toBe("it's");
     expect(normaliseWord('(BBC)')).toBe('bbc');
-    expect(normaliseWord('Zürich.')).toBe('zürich');
+    expect(normaliseWord('Zürich.')).toBe('zurich');
     expect(normaliseWord('...')).toBe('');
   });
 });
