@@ -93,39 +93,9 @@ export class Searcher {
       const match = this.match(parsed.query, id)[0];
       if (match) ({ titleHighlights, bodyHighlights } = highlightsOf(match, parsed.query));
     }
-    const {
-      id: articleId,
-      path,
-      folder,
-      format,
-      title,
-      date,
-      source,
-      author,
-      url,
-      tags,
-      body,
-      blocks,
-    } = article;
-    return {
-      ok: true,
-      value: {
-        id: articleId,
-        path,
-        folder,
-        format,
-        title,
-        date,
-        source,
-        author,
-        url,
-        tags,
-        body,
-        blocks,
-        titleHighlights,
-        bodyHighlights,
-      },
-    };
+    // The view carries everything but the file facts the window has no use for.
+    const { hash: _hash, size: _size, mtimeMs: _mtimeMs, ...shown } = article;
+    return { ok: true, value: { ...shown, titleHighlights, bodyHighlights } };
   }
 
   private match(query: ParsedQuery, onlyId?: string): Match[] {
