@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import type { ArticleRequest, CallName, QuarryApi, SearchRequest } from './api';
+import type {
+  ArticleRequest,
+  CallName,
+  CiteRequest,
+  ExportRequest,
+  ImportRequest,
+  QuarryApi,
+  QuoteEdit,
+  QuoteTransfer,
+  SaveQuoteRequest,
+  SearchRequest,
+} from './api';
 
 /**
  * Run-time checks of the contract in `api.ts`: types vanish at run time, so
@@ -22,6 +33,59 @@ const articleRequest = z.strictObject({
 
 const none = z.tuple([]);
 
+const id = z.string().min(1).max(200);
+const name = z.string().trim().min(1).max(200);
+const note = z.string().max(20_000);
+const tags = z.array(z.string().trim().min(1).max(100)).max(100);
+const speaker = z.string().max(300).nullable();
+const offset = z.number().int().min(0).max(1_000_000_000);
+const quoteIds = z.array(id).max(100_000);
+const style = z.enum(['apa', 'chicago', 'mla']);
+
+const saveQuoteRequest = z
+  .strictObject({
+    collectionId: id,
+    articleId: id,
+    start: offset,
+    end: offset,
+    note: note.optional(),
+    tags: tags.optional(),
+    speaker: speaker.optional(),
+  })
+  .refine(
+    (request) => request.end > request.start,
+    'end must be after start',
+  ) satisfies z.ZodType<SaveQuoteRequest>;
+
+const quoteEdit = z.strictObject({
+  collectionId: id,
+  quoteId: id,
+  note: note.optional(),
+  tags: tags.optional(),
+  speaker: speaker.optional(),
+}) satisfies z.ZodType<QuoteEdit>;
+
+const quoteTransfer = z.strictObject({
+  from: id,
+  to: id,
+  quoteIds,
+  mode: z.enum(['move', 'copy']),
+}) satisfies z.ZodType<QuoteTransfer>;
+
+const exportRequest = z.strictObject({
+  collectionId: id,
+  format: z.enum(['md', 'html', 'docx', 'csv', 'json', 'ris', 'bibtex', 'csl']),
+  style: style.optional(),
+  quoteIds: quoteIds.optional(),
+}) satisfies z.ZodType<ExportRequest>;
+
+const citeRequest = z.strictObject({ collectionId: id, quoteId: id, style }) satisfies z.ZodType<CiteRequest>;
+
+const importRequest = z.strictObject({
+  text: z.string().max(50_000_000),
+  name: name.optional(),
+}) satisfies z.ZodType<ImportRequest>;
+
 /** The argument list each call accepts. */
 export const callArguments = {
   status: none,
@@ -31,6 +95,21 @@ export const callArguments = {
   search: z.tuple([searchRequest]),
   article: z.tuple([articleRequest]),
   pickFolder: none,
+  listCollections: none,
+  createCollection: z.tuple([name]),
+  renameCollection: z.tuple([id, name]),
+  deleteCollection: z.tuple([id]),
+  restoreCollection: z.tuple([id]),
+  collection: z.tuple([id]),
+  saveQuote: z.tuple([saveQuoteRequest]),
+  editQuote: z.tuple([quoteEdit]),
+  removeQuotes: z.tuple([id, quoteIds]),
+  reorderQuotes: z.tuple([id, quoteIds]),
+  transferQuotes: z.tuple([quoteTransfer]),
+  exportCollection: z.tuple([exportRequest]),
+  citeQuote: z.tuple([citeRequest]),
+  importCollection: z.tuple([importRequest]),
+  saveExport: z.tuple([exportRequest]),
 } satisfies { [K in CallName]: z.ZodType<Parameters<QuarryApi[K]>> };
 
 export type CheckedArguments = { ok: true; name: CallName; args: unknown[] } | { ok: false; message: string };

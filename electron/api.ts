@@ -22,7 +22,9 @@ export type ErrorCode =
   | 'busy'
   | 'invalid-argument'
   | 'cancelled'
-  | 'unsupported';
+  | 'unsupported'
+  | 'damaged'
+  | 'already-exists';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -157,6 +159,23 @@ export interface ArticleView {
   bodyHighlights: Range[];
 }
 
+export * from './api-collections';
+import type {
+  CitationStyle,
+  CollectionList,
+  CollectionSummary,
+  CollectionView,
+  CiteRequest,
+  ExportedFile,
+  ExportRequest,
+  ImportReport,
+  ImportRequest,
+  QuoteEdit,
+  QuoteTransfer,
+  SaveQuoteRequest,
+  SavedQuote,
+} from './api-collections';
+
 /** Every call the window can make. Results are promises on every transport. */
 export interface QuarryApi {
   status(): Promise<LibraryStatus>;
@@ -169,7 +188,35 @@ export interface QuarryApi {
   article(request: ArticleRequest): Promise<Result<ArticleView>>;
   /** Asks the user for a folder with the system dialog; null when cancelled or unavailable. */
   pickFolder(): Promise<string | null>;
+
+  /** Every collection, and the collection files that could not be read (left untouched). */
+  listCollections(): Promise<CollectionList>;
+  createCollection(name: string): Promise<Result<CollectionSummary>>;
+  renameCollection(id: string, name: string): Promise<Result<CollectionSummary>>;
+  /** Moves the collection to the trash, from where `restoreCollection` brings it back. */
+  deleteCollection(id: string): Promise<Result<CollectionSummary>>;
+  restoreCollection(id: string): Promise<Result<CollectionSummary>>;
+  /** A collection with each quote checked against its source article now. */
+  collection(id: string): Promise<Result<CollectionView>>;
+  /** Saves a passage of an article's shown body (`ArticleView.body` offsets) into a collection. */
+  saveQuote(request: SaveQuoteRequest): Promise<Result<SavedQuote>>;
+  editQuote(edit: QuoteEdit): Promise<Result<SavedQuote>>;
+  removeQuotes(collectionId: string, quoteIds: string[]): Promise<Result<CollectionSummary>>;
+  /** Puts the quotes in the order given; every quote of the collection must be named once. */
+  reorderQuotes(collectionId: string, quoteIds: string[]): Promise<Result<CollectionSummary>>;
+  /** Moves or copies quotes into another collection. */
+  transferQuotes(transfer: QuoteTransfer): Promise<Result<CollectionSummary>>;
+  /** A collection (or some of its quotes) as a file: text, or base64 for DOCX. */
+  exportCollection(request: ExportRequest): Promise<Result<ExportedFile>>;
+  /** One quote with its citation in a style, as plain text for the clipboard. */
+  citeQuote(request: CiteRequest): Promise<Result<string>>;
+  /** Reads a Quarry JSON export or W3C Web Annotation JSON into a new collection. */
+  importCollection(request: ImportRequest): Promise<Result<ImportReport>>;
+  /** Desktop only: exports and asks where to save with the system dialog; null when cancelled or unavailable. */
+  saveExport(request: ExportRequest): Promise<Result<string> | null>;
 }
+
+export type { CitationStyle };
 
 export type CallName = keyof QuarryApi;
 
@@ -182,6 +229,21 @@ export const CALLS = [
   'search',
   'article',
   'pickFolder',
+  'listCollections',
+  'createCollection',
+  'renameCollection',
+  'deleteCollection',
+  'restoreCollection',
+  'collection',
+  'saveQuote',
+  'editQuote',
+  'removeQuotes',
+  'reorderQuotes',
+  'transferQuotes',
+  'exportCollection',
+  'citeQuote',
+  'importCollection',
+  'saveExport',
 ] as const satisfies readonly CallName[];
 
 /** Events the backend pushes to the window. */
@@ -215,7 +277,10 @@ export function channel(name: CallName | EventName): string {
   return `quarry:${name}`;
 }
 
+/** Calls that need the desktop's own dialogs; the engine's service does not have them. */
+export type WindowOnlyCall = 'pickFolder' | 'saveExport';
+
 /** What every transport binds: the engine's service, which has no dialogs of its own. */
-export interface QuarryBackend extends Omit<QuarryApi, 'pickFolder'> {
+export interface QuarryBackend extends Omit<QuarryApi, WindowOnlyCall> {
   on<E extends EventName>(event: E, listener: (payload: QuarryEvents[E]) => void): Unsubscribe;
 }

@@ -6,7 +6,19 @@ import type {
   ApiError,
   ArticleRequest,
   ArticleView,
+  CiteRequest,
+  CollectionList,
+  CollectionSummary,
+  CollectionView,
+  ExportedFile,
+  ExportRequest,
   FolderInfo,
+  ImportReport,
+  ImportRequest,
+  QuoteEdit,
+  QuoteTransfer,
+  SavedQuote,
+  SaveQuoteRequest,
   IndexProgress,
   IndexReport,
   LibraryStatus,
@@ -15,7 +27,13 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../api';
+import { writeFile } from 'node:fs/promises';
+import { Collections } from './collections/collections';
+import { readImport } from './collections/import';
+import { exportedBytes } from './export';
 import { EventHub } from './events';
+import type { Article } from './ingest/article';
+import { articleId } from './ingest/read-article';
 import { describeFsError } from './ingest/scan';
 import { loadCatalog, saveCatalog, type Catalog } from './index/catalog';
 import { runIndexPass } from './index/index-pass';
@@ -57,13 +75,20 @@ export class QuarryService implements QuarryBackend {
   private abort: AbortController | null = null;
   private lastProgressAt = 0;
   private closed = false;
+  /** Quote collections, kept in the data folder's `collections/`. */
+  readonly collections: Collections;
 
   private constructor(
     private readonly options: ServiceOptions,
     private readonly catalog: Catalog,
     /** Problems found while opening, reported once in status. */
     readonly openProblems: string[],
-  ) {}
+  ) {
+    this.collections = new Collections(options.dataDir, {
+      byId: (id) => this.searcher.findArticle(id),
+      all: () => this.searcher.articles(),
+    });
+  }
 
   /** Opens the library in `dataDir` (creating it), loading the index without rebuilding it. */
   static async open(options: ServiceOptions): Promise<QuarryService> {
@@ -197,6 +222,90 @@ export class QuarryService implements QuarryBackend {
 
   async article(request: ArticleRequest): Promise<Result<ArticleView>> {
     return this.searcher.article(request.id, request.query);
+  }
+
+  /** An article of the library by id, or by the path of its file. */
+  findArticle(idOrPath: string): Article | undefined {
+    return this.searcher.findArticle(idOrPath) ?? this.searcher.findArticle(articleId(resolve(idOrPath)));
+  }
+
+  listCollections(): Promise<CollectionList> {
+    return this.collections.list();
+  }
+
+  createCollection(name: string): Promise<Result<CollectionSummary>> {
+    return this.collections.create(name);
+  }
+
+  renameCollection(id: string, name: string): Promise<Result<CollectionSummary>> {
+    return this.collections.rename(id, name);
+  }
+
+  deleteCollection(id: string): Promise<Result<CollectionSummary>> {
+    return this.collections.remove(id);
+  }
+
+  restoreCollection(id: string): Promise<Result<CollectionSummary>> {
+    return this.collections.restore(id);
+  }
+
+  collection(id: string): Promise<Result<CollectionView>> {
+    return this.collections.view(id);
+  }
+
+  saveQuote(request: SaveQuoteRequest): Promise<Result<SavedQuote>> {
+    return this.collections.saveQuote(request);
+  }
+
+  editQuote(edit: QuoteEdit): Promise<Result<SavedQuote>> {
+    return this.collections.editQuote(edit);
+  }
+
+  removeQuotes(collectionId: string, quoteIds: string[]): Promise<Result<CollectionSummary>> {
+    return this.collections.removeQuotes(collectionId, quoteIds);
+  }
+
+  reorderQuotes(collectionId: string, quoteIds: string[]): Promise<Result<CollectionSummary>> {
+    return this.collections.reorder(collectionId, quoteIds);
+  }
+
+  transferQuotes(transfer: QuoteTransfer): Promise<Result<CollectionSummary>> {
+    return this.collections.transfer(transfer);
+  }
+
+  exportCollection(request: ExportRequest): Promise<Result<ExportedFile>> {
+    return this.collections.export(request);
+  }
+
+  /** Exports to a file on disk (the desktop's save dialog and the CLI's --out). */
+  async writeExport(request: ExportRequest, path: string): Promise<Result<ExportedFile>> {
+    const exported = await this.collections.export(request);
+    if (exported.ok) await writeFile(path, exportedBytes(exported.value));
+    return exported;
+  }
+
+  citeQuote(request: CiteRequest): Promise<Result<string>> {
+    return this.collections.cite(request);
+  }
+
+  async importCollection(request: ImportRequest): Promise<Result<ImportReport>> {
+    const read = readImport(request.text, {
+      byId: (id) => this.searcher.findArticle(id),
+      all: () => this.searcher.articles(),
+    });
+    if (!read.ok) return read;
+    const { quotes, skipped } = read.value;
+    if (quotes.length === 0 && skipped.length > 0) {
+      return {
+        ok: false,
+        error: {
+          code: 'not-found',
+          message: `None of the ${skipped.length} annotations resolves to an article of the library.`,
+        },
+      };
+    }
+    const collection = await this.collections.add(request.name ?? read.value.name, quotes);
+    return { ok: true, value: { collection, imported: quotes.length, skipped } };
   }
 
   /**

@@ -2,7 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { channel } from '../api';
 import { QuarryService, defaultDataDir } from '../engine/service';
 import { appLocation, isOwnMainFrame } from './app-url';
-import { pickFolder } from './dialogs';
+import { writeFile } from 'node:fs/promises';
+import { exportedBytes } from '../engine/export';
+import { pickFolder, pickSavePath } from './dialogs';
 import { bindIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { appPaths } from './paths';
@@ -66,6 +68,14 @@ async function start(): Promise<void> {
   closeOnQuit(service);
   bindIpc(ipcMain, service, {
     pickFolder: () => pickFolder(liveWindow()),
+    saveExport: async (request) => {
+      const exported = await service.exportCollection(request);
+      if (!exported.ok) return exported;
+      const path = await pickSavePath(liveWindow(), exported.value.fileName);
+      if (path === null) return null;
+      await writeFile(path, exportedBytes(exported.value));
+      return { ok: true, value: path };
+    },
     isTrustedSender: (event) => {
       const own = liveWindow();
       return own !== null && event.sender === own.webContents && isOwnMainFrame(event.senderFrame, location);

@@ -20,6 +20,8 @@ export interface IpcMainLike<E extends InvokeEventLike = InvokeEventLike> {
 export interface IpcOptions<E extends InvokeEventLike = InvokeEventLike> {
   /** Shows the system folder dialog; the service has no dialogs of its own. */
   pickFolder: () => Promise<string | null>;
+  /** Exports a collection and saves it where the system save dialog says; null when cancelled. */
+  saveExport: QuarryApi['saveExport'];
   /** Says whether a call comes from Quarry's own window and page. */
   isTrustedSender: (event: E) => boolean;
   /** Delivers an event to the window (if there is one). */
@@ -47,6 +49,21 @@ export function bindIpc<E extends InvokeEventLike>(
     search: ([request]) => backend.search(request),
     article: ([request]) => backend.article(request),
     pickFolder: () => options.pickFolder(),
+    listCollections: () => backend.listCollections(),
+    createCollection: ([name]) => backend.createCollection(name),
+    renameCollection: ([id, name]) => backend.renameCollection(id, name),
+    deleteCollection: ([id]) => backend.deleteCollection(id),
+    restoreCollection: ([id]) => backend.restoreCollection(id),
+    collection: ([id]) => backend.collection(id),
+    saveQuote: ([request]) => backend.saveQuote(request),
+    editQuote: ([edit]) => backend.editQuote(edit),
+    removeQuotes: ([id, quoteIds]) => backend.removeQuotes(id, quoteIds),
+    reorderQuotes: ([id, quoteIds]) => backend.reorderQuotes(id, quoteIds),
+    transferQuotes: ([transfer]) => backend.transferQuotes(transfer),
+    exportCollection: ([request]) => backend.exportCollection(request),
+    citeQuote: ([request]) => backend.citeQuote(request),
+    importCollection: ([request]) => backend.importCollection(request),
+    saveExport: ([request]) => options.saveExport(request),
   };
 
   for (const name of CALLS) {

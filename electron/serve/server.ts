@@ -24,7 +24,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// Imports of collections carry whole JSON files.
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -171,7 +172,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
 async function invoke(backend: QuarryBackend, name: string, args: unknown[]): Promise<unknown> {
   // The browser has no native folder dialog; the window asks for a typed path instead.
-  if (name === 'pickFolder') return null;
+  // Nor a save dialog: the window downloads exported files itself.
+  if (name === 'pickFolder' || name === 'saveExport') return null;
   const method = backend[name as Exclude<keyof QuarryBackend, 'on'>] as (
     ...values: unknown[]
   ) => Promise<unknown>;

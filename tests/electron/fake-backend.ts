@@ -1,5 +1,11 @@
 import type {
   ArticleView,
+  CollectionList,
+  CollectionSummary,
+  CollectionView,
+  ExportedFile,
+  ImportReport,
+  SavedQuote,
   EventName,
   LibraryStatus,
   QuarryBackend,
@@ -42,6 +48,16 @@ export const ARTICLE: Result<ArticleView> = {
   },
 };
 
+export const SUMMARY: CollectionSummary = {
+  id: 'chapter-one-a1b2c3',
+  name: 'Chapter one',
+  quoteCount: 0,
+  created: '2026-01-01T00:00:00.000Z',
+  updated: '2026-01-01T00:00:00.000Z',
+};
+
+const notFound = { ok: false as const, error: { code: 'not-found' as const, message: 'no such collection' } };
+
 /** A QuarryBackend with canned answers that records every call it receives and can emit events. */
 export class FakeBackend implements QuarryBackend {
   readonly calls: { name: string; args: unknown[] }[] = [];
@@ -80,6 +96,75 @@ export class FakeBackend implements QuarryBackend {
   article(request: Parameters<QuarryBackend['article']>[0]): Promise<Result<ArticleView>> {
     this.record('article', [request]);
     return Promise.resolve(ARTICLE);
+  }
+
+  listCollections(): Promise<CollectionList> {
+    this.record('listCollections', []);
+    return Promise.resolve({ collections: [SUMMARY], problems: [] });
+  }
+  createCollection(name: string): Promise<Result<CollectionSummary>> {
+    this.record('createCollection', [name]);
+    return Promise.resolve({ ok: true, value: { ...SUMMARY, name } });
+  }
+  renameCollection(id: string, name: string): Promise<Result<CollectionSummary>> {
+    this.record('renameCollection', [id, name]);
+    return Promise.resolve({ ok: true, value: { ...SUMMARY, id, name } });
+  }
+  deleteCollection(id: string): Promise<Result<CollectionSummary>> {
+    this.record('deleteCollection', [id]);
+    return Promise.resolve({ ok: true, value: { ...SUMMARY, id } });
+  }
+  restoreCollection(id: string): Promise<Result<CollectionSummary>> {
+    this.record('restoreCollection', [id]);
+    return Promise.resolve({ ok: true, value: { ...SUMMARY, id } });
+  }
+  collection(id: string): Promise<Result<CollectionView>> {
+    this.record('collection', [id]);
+    return Promise.resolve({ ok: true, value: { ...SUMMARY, id, quotes: [] } });
+  }
+  saveQuote(request: Parameters<QuarryBackend['saveQuote']>[0]): Promise<Result<SavedQuote>> {
+    this.record('saveQuote', [request]);
+    return Promise.resolve(notFound);
+  }
+  editQuote(edit: Parameters<QuarryBackend['editQuote']>[0]): Promise<Result<SavedQuote>> {
+    this.record('editQuote', [edit]);
+    return Promise.resolve(notFound);
+  }
+  removeQuotes(id: string, quoteIds: string[]): Promise<Result<CollectionSummary>> {
+    this.record('removeQuotes', [id, quoteIds]);
+    return Promise.resolve({ ok: true, value: SUMMARY });
+  }
+  reorderQuotes(id: string, quoteIds: string[]): Promise<Result<CollectionSummary>> {
+    this.record('reorderQuotes', [id, quoteIds]);
+    return Promise.resolve({ ok: true, value: SUMMARY });
+  }
+  transferQuotes(
+    transfer: Parameters<QuarryBackend['transferQuotes']>[0],
+  ): Promise<Result<CollectionSummary>> {
+    this.record('transferQuotes', [transfer]);
+    return Promise.resolve({ ok: true, value: SUMMARY });
+  }
+  exportCollection(request: Parameters<QuarryBackend['exportCollection']>[0]): Promise<Result<ExportedFile>> {
+    this.record('exportCollection', [request]);
+    return Promise.resolve({
+      ok: true,
+      value: {
+        fileName: 'Chapter one.md',
+        mimeType: 'text/markdown',
+        encoding: 'utf8',
+        content: '# Chapter one\n',
+        quoteCount: 0,
+        drift: [],
+      },
+    });
+  }
+  citeQuote(request: Parameters<QuarryBackend['citeQuote']>[0]): Promise<Result<string>> {
+    this.record('citeQuote', [request]);
+    return Promise.resolve(notFound);
+  }
+  importCollection(request: Parameters<QuarryBackend['importCollection']>[0]): Promise<Result<ImportReport>> {
+    this.record('importCollection', [request]);
+    return Promise.resolve({ ok: true, value: { collection: SUMMARY, imported: 0, skipped: [] } });
   }
 
   on<E extends EventName>(event: E, listener: (payload: QuarryEvents[E]) => void): Unsubscribe {

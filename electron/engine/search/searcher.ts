@@ -62,6 +62,11 @@ export class Searcher {
     return undefined;
   }
 
+  /** Every loaded article, shard by shard. */
+  *articles(): IterableIterator<Article> {
+    for (const shard of this.shards.values()) yield* shard.articles.values();
+  }
+
   /** Runs a query; a query that cannot be parsed comes back as an error value. */
   search(request: SearchRequest): Result<SearchResponse> {
     const started = performance.now();

@@ -19,6 +19,7 @@ function connect(options: { picked?: string | null } = {}) {
   const sent: { channel: string; payload: unknown }[] = [];
   const unbind = bindIpc(pair.ipcMain, backend, {
     pickFolder: () => Promise.resolve(options.picked ?? null),
+    saveExport: () => Promise.resolve(null),
     isTrustedSender: (event) => isOwnMainFrame(event.senderFrame, location),
     send: (channelName, payload) => {
       sent.push({ channel: channelName, payload });

@@ -1,6 +1,19 @@
 import type {
   ArticleRequest,
   ArticleView,
+  CiteRequest,
+  CollectionList,
+  CollectionSummary,
+  CollectionView,
+  ExportedFile,
+  ExportRequest,
+  ImportReport,
+  ImportRequest,
+  QuoteEdit,
+  QuoteTransfer,
+  QuoteView,
+  SavedQuote,
+  SaveQuoteRequest,
   IndexProgress,
   IndexReport,
   LibraryStatus,
@@ -86,6 +99,57 @@ export function makeArticle(overrides: Partial<ArticleView> = {}): ArticleView {
   };
 }
 
+export function makeQuote(id: string, overrides: Partial<QuoteView> = {}): QuoteView {
+  const text = overrides.text ?? `Quote ${id}`;
+  return {
+    id,
+    text,
+    prefix: '',
+    suffix: '',
+    start: 0,
+    end: text.length,
+    articleId: 'a1',
+    contentHash: 'h1',
+    citation: {
+      title: 'Budget plans unveiled',
+      author: 'Ana Reyes',
+      source: 'BBC',
+      date: '2005-03-16',
+      url: null,
+      path: '/home/ana/archive/bbc/a1.txt',
+    },
+    note: '',
+    tags: [],
+    speaker: null,
+    savedAt: '2026-01-01T00:00:00.000Z',
+    anchor: {
+      status: 'exact',
+      articleId: 'a1',
+      start: 0,
+      end: text.length,
+      currentText: null,
+      message: null,
+    },
+    ...overrides,
+  };
+}
+
+export function makeCollection(id: string, name: string, quotes: QuoteView[] = []): CollectionView {
+  return {
+    id,
+    name,
+    quoteCount: quotes.length,
+    created: '2026-01-01T00:00:00.000Z',
+    updated: '2026-01-01T00:00:00.000Z',
+    quotes,
+  };
+}
+
+function summary(collection: CollectionView): CollectionSummary {
+  const { quotes: _quotes, ...rest } = collection;
+  return { ...rest, quoteCount: collection.quotes.length };
+}
+
 type Listener<T> = (payload: T) => void;
 
 /** An in-memory QuarryBridge with canned answers that records every call. */
@@ -105,6 +169,18 @@ export class FakeBridge implements QuarryBridge {
     });
   pickedFolder: string | null = null;
   pathForFile?: (file: File) => string | null;
+  /** Collections held in memory; the collection calls read and change them. */
+  collections: CollectionView[] = [];
+  trash: CollectionView[] = [];
+  exported: ExportedFile = {
+    fileName: 'Chapter one.md',
+    mimeType: 'text/markdown; charset=utf-8',
+    encoding: 'utf8',
+    content: '# Chapter one\n',
+    quoteCount: 0,
+    drift: [],
+  };
+  savedExportPath: string | null = null;
 
   readonly progressListeners = new Set<Listener<IndexProgress>>();
   readonly libraryListeners = new Set<Listener<LibraryStatus>>();
@@ -155,6 +231,140 @@ export class FakeBridge implements QuarryBridge {
   pickFolder(): Promise<string | null> {
     this.#record('pickFolder');
     return Promise.resolve(this.pickedFolder);
+  }
+
+  #find(id: string): CollectionView | undefined {
+    return this.collections.find((collection) => collection.id === id);
+  }
+
+  #missing<T>(): Promise<Result<T>> {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'not-found', message: 'There is no such collection.' },
+    });
+  }
+
+  listCollections(): Promise<CollectionList> {
+    this.#record('listCollections');
+    return Promise.resolve({ collections: this.collections.map(summary), problems: [] });
+  }
+
+  createCollection(name: string): Promise<Result<CollectionSummary>> {
+    this.#record('createCollection', name);
+    const collection = makeCollection(`c${this.collections.length + this.trash.length + 1}`, name);
+    this.collections.push(collection);
+    return Promise.resolve({ ok: true, value: summary(collection) });
+  }
+
+  renameCollection(id: string, name: string): Promise<Result<CollectionSummary>> {
+    this.#record('renameCollection', id, name);
+    const collection = this.#find(id);
+    if (!collection) return this.#missing();
+    collection.name = name;
+    return Promise.resolve({ ok: true, value: summary(collection) });
+  }
+
+  deleteCollection(id: string): Promise<Result<CollectionSummary>> {
+    this.#record('deleteCollection', id);
+    const collection = this.#find(id);
+    if (!collection) return this.#missing();
+    this.collections = this.collections.filter((each) => each !== collection);
+    this.trash.push(collection);
+    return Promise.resolve({ ok: true, value: summary(collection) });
+  }
+
+  restoreCollection(id: string): Promise<Result<CollectionSummary>> {
+    this.#record('restoreCollection', id);
+    const collection = this.trash.find((each) => each.id === id);
+    if (!collection) return this.#missing();
+    this.trash = this.trash.filter((each) => each !== collection);
+    this.collections.push(collection);
+    return Promise.resolve({ ok: true, value: summary(collection) });
+  }
+
+  collection(id: string): Promise<Result<CollectionView>> {
+    this.#record('collection', id);
+    const collection = this.#find(id);
+    if (!collection) return this.#missing();
+    return Promise.resolve({ ok: true, value: structuredClone(collection) });
+  }
+
+  saveQuote(request: SaveQuoteRequest): Promise<Result<SavedQuote>> {
+    this.#record('saveQuote', request);
+    const collection = this.#find(request.collectionId);
+    if (!collection) return this.#missing();
+    const quote = makeQuote(`q${collection.quotes.length + 1}`, {
+      start: request.start,
+      end: request.end,
+      articleId: request.articleId,
+      note: request.note ?? '',
+      tags: request.tags ?? [],
+      speaker: request.speaker ?? null,
+    });
+    collection.quotes.push(quote);
+    return Promise.resolve({ ok: true, value: quote });
+  }
+
+  editQuote(edit: QuoteEdit): Promise<Result<SavedQuote>> {
+    this.#record('editQuote', edit);
+    const quote = this.#find(edit.collectionId)?.quotes.find((each) => each.id === edit.quoteId);
+    if (!quote) return this.#missing();
+    if (edit.note !== undefined) quote.note = edit.note;
+    if (edit.tags !== undefined) quote.tags = edit.tags;
+    if (edit.speaker !== undefined) quote.speaker = edit.speaker;
+    return Promise.resolve({ ok: true, value: quote });
+  }
+
+  removeQuotes(id: string, quoteIds: string[]): Promise<Result<CollectionSummary>> {
+    this.#record('removeQuotes', id, quoteIds);
+    const collection = this.#find(id);
+    if (!collection) return this.#missing();
+    collection.quotes = collection.quotes.filter((quote) => !quoteIds.includes(quote.id));
+    return Promise.resolve({ ok: true, value: summary(collection) });
+  }
+
+  reorderQuotes(id: string, quoteIds: string[]): Promise<Result<CollectionSummary>> {
+    this.#record('reorderQuotes', id, quoteIds);
+    const collection = this.#find(id);
+    if (!collection) return this.#missing();
+    collection.quotes = quoteIds.map((quoteId) => collection.quotes.find((quote) => quote.id === quoteId)!);
+    return Promise.resolve({ ok: true, value: summary(collection) });
+  }
+
+  transferQuotes(transfer: QuoteTransfer): Promise<Result<CollectionSummary>> {
+    this.#record('transferQuotes', transfer);
+    const from = this.#find(transfer.from);
+    const to = this.#find(transfer.to);
+    if (!from || !to) return this.#missing();
+    const picked = from.quotes.filter((quote) => transfer.quoteIds.includes(quote.id));
+    to.quotes.push(...picked.map((quote) => ({ ...quote, id: `${quote.id}-${transfer.mode}` })));
+    if (transfer.mode === 'move') from.quotes = from.quotes.filter((quote) => !picked.includes(quote));
+    return Promise.resolve({ ok: true, value: summary(to) });
+  }
+
+  exportCollection(request: ExportRequest): Promise<Result<ExportedFile>> {
+    this.#record('exportCollection', request);
+    return Promise.resolve({ ok: true, value: this.exported });
+  }
+
+  citeQuote(request: CiteRequest): Promise<Result<string>> {
+    this.#record('citeQuote', request);
+    return Promise.resolve({ ok: true, value: '“Quote” (Reyes, 2005)' });
+  }
+
+  importCollection(request: ImportRequest): Promise<Result<ImportReport>> {
+    this.#record('importCollection', request);
+    const collection = makeCollection(`c${this.collections.length + 1}`, request.name ?? 'Imported');
+    this.collections.push(collection);
+    return Promise.resolve({
+      ok: true,
+      value: { collection: summary(collection), imported: 0, skipped: [] },
+    });
+  }
+
+  saveExport(request: ExportRequest): Promise<Result<string> | null> {
+    this.#record('saveExport', request);
+    return Promise.resolve(this.savedExportPath === null ? null : { ok: true, value: this.savedExportPath });
   }
 
   onProgress(listener: Listener<IndexProgress>): Unsubscribe {
