@@ -5,21 +5,29 @@ import type { SearchResponse } from '../api';
 import { defaultDataDir, QuarryService } from '../engine/service';
 import { startServer } from '../serve/server';
 import { formatProgress, formatReport, formatResults, type CliIo } from './output';
+import { collectionCommand, exportCommand, type CollectionValues } from './collections';
 import { appPaths } from './paths';
+import { UsageError } from './usage';
 
 export const USAGE = `Usage:
   quarry index <folder>... [--data DIR] [--json]   add folders and bring the index up to date
   quarry search <query> [--data DIR] [--limit N] [--offset N] [--sort relevance|date-desc|date-asc] [--json]
   quarry search --stdin [--data DIR] [--limit N]   one query per line, one JSON line out per query
   quarry serve [--data DIR] [--port N] [--sample]  the Quarry window in a browser, on 127.0.0.1
+  quarry collection create <name> | list | show <name> | rename <name> <new name> | delete <name> [--json]
+  quarry collection add <name> --article <id or path> --start N --end N [--note TEXT] [--tag T]... [--speaker S]
+  quarry collection remove <name> <quote id>...  |  quarry collection import <file.json> [--name N]
+  quarry export <collection> --format md|html|docx|csv|json|ris|bibtex|csl [--style apa|chicago|mla] [--out FILE]
   quarry --help
+
+Quote offsets (--start, --end) count UTF-16 code units in the article's body text as the
+reader shows it: for .txt the text after the headline, for .md the Markdown's plain text.
 
 --data defaults to ${defaultDataDir()} (QUARRY_DATA overrides it).
 Query syntax: +must -not title:word wild* fuzzy~1 term^3 "exact phrase"
 `;
 
-/** A mistake in how the command was called: reported in one line, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -30,6 +38,16 @@ const OPTIONS = {
   stdin: { type: 'boolean' },
   port: { type: 'string' },
   sample: { type: 'boolean' },
+  article: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  note: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  speaker: { type: 'string' },
+  format: { type: 'string' },
+  style: { type: 'string' },
+  out: { type: 'string' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -38,6 +56,8 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   index: ['data', 'json'],
   search: ['data', 'json', 'limit', 'offset', 'sort', 'stdin'],
   serve: ['data', 'port', 'sample'],
+  collection: ['data', 'json', 'article', 'start', 'end', 'note', 'tag', 'speaker', 'name'],
+  export: ['data', 'format', 'style', 'out'],
 };
 
 /**
@@ -58,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
       io.out(USAGE);
       return 0;
     }
-    if (!command) throw new UsageError('a command is needed: index, search or serve');
+    if (!command) throw new UsageError('a command is needed: index, search, serve, collection or export');
     const allowed = COMMAND_OPTIONS[command];
     if (!allowed) throw new UsageError(`unknown command "${command}"`);
     for (const given of Object.keys(values)) {
@@ -67,6 +87,17 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
     const dataDir = values.data ?? defaultDataDir();
     if (command === 'index') return await indexCommand(rest, dataDir, values.json === true, io);
     if (command === 'search') return await searchCommand(rest, dataDir, values, io);
+    if (command === 'collection' || command === 'export') {
+      const service = await QuarryService.open({ dataDir });
+      try {
+        const given = values as CollectionValues;
+        return command === 'export'
+          ? await exportCommand(service, rest, given, io)
+          : await collectionCommand(service, rest, given, io);
+      } finally {
+        await service.close();
+      }
+    }
     return await serveCommand(rest, dataDir, values, io, stop);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
