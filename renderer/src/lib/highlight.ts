@@ -8,6 +8,9 @@ export interface TextPiece {
 
 export interface LaidOutBlock {
   kind: BlockKind;
+  /** Where the block's text lies in the body. */
+  start: number;
+  end: number;
   pieces: TextPiece[];
 }
 
@@ -89,6 +92,8 @@ export function layoutArticle(article: ArticleView): ArticleLayout {
     title: splitText(article.title, titleRanges),
     blocks: blocks.map((block) => ({
       kind: block.kind,
+      start: block.start,
+      end: block.end,
       pieces: splitText(body, bodyRanges, block.start, block.end, titleRanges.length),
     })),
     hitCount: titleRanges.length + bodyRanges.length,

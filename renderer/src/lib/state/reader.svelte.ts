@@ -1,4 +1,4 @@
-import type { ArticleView, QuarryBridge } from '../api';
+import type { ArticleView, QuarryBridge, Range } from '../api';
 import { client } from '../client';
 import { layoutArticle } from '../highlight';
 
@@ -28,7 +28,12 @@ export class ReaderState {
     return this.article?.id === id && this.query === query.trim();
   }
 
-  async open(id: string, query: string): Promise<void> {
+  /** Opens an article with one passage marked and scrolled to (a saved quote's source). */
+  openAt(id: string, passage: Range): Promise<void> {
+    return this.open(id, '', passage);
+  }
+
+  async open(id: string, query: string, passage: Range | null = null): Promise<void> {
     const trimmed = query.trim();
     const request = ++this.#request;
     this.loading = true;
@@ -43,7 +48,10 @@ export class ReaderState {
         return;
       }
       this.error = null;
-      this.article = result.value;
+      // A passage is shown as the one hit, so the reader marks it and scrolls it into view.
+      this.article = passage
+        ? { ...result.value, titleHighlights: [], bodyHighlights: [passage] }
+        : result.value;
       this.query = trimmed;
       this.currentHit = 0;
     } catch (error) {
