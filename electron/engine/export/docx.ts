@@ -45,14 +45,13 @@ export async function toDocx(data: PreparedExport): Promise<Uint8Array> {
 }
 
 function quoteParagraphs({ quote, citation, drift }: PreparedQuote): Paragraph[] {
-  const lines = quote.text.split('\n');
   const paragraphs = [
     new Paragraph({
       style: 'Quote',
       indent: { left: 720, right: 720 },
       spacing: { before: 240, after: 60 },
       border: { left: { style: 'single', size: 12, color: 'C9A86A', space: 8 } },
-      children: lines.map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 })),
+      children: lineRuns(quote.text),
     }),
     new Paragraph({
       indent: { left: 720 },
@@ -65,7 +64,7 @@ function quoteParagraphs({ quote, citation, drift }: PreparedQuote): Paragraph[]
     paragraphs.push(
       new Paragraph({
         indent: { left: 720 },
-        children: [new TextRun({ text: 'Note: ', bold: true }), new TextRun(quote.note)],
+        children: [new TextRun({ text: 'Note: ', bold: true }), ...lineRuns(quote.note)],
       }),
     );
   }
@@ -86,4 +85,9 @@ function quoteParagraphs({ quote, citation, drift }: PreparedQuote): Paragraph[]
     );
   }
   return paragraphs;
+}
+
+// Word ignores "\n" inside a run: each line is a run of its own after a line break.
+function lineRuns(text: string): TextRun[] {
+  return text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 }));
 }
