@@ -107,6 +107,8 @@ describe('layoutArticle', () => {
 
   it('shows the whole body as one paragraph when the article has no blocks', () => {
     const layout = layoutArticle(makeArticle({ body: 'Just text.', blocks: [], bodyHighlights: [] }));
-    expect(layout.blocks).toEqual([{ kind: 'paragraph', pieces: [{ text: 'Just text.', hit: null }] }]);
+    expect(layout.blocks).toEqual([
+      { kind: 'paragraph', start: 0, end: 10, pieces: [{ text: 'Just text.', hit: null }] },
+    ]);
   });
 });
