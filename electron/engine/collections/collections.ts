@@ -140,15 +140,19 @@ export class Collections {
   async saveQuote(request: SaveQuoteRequest): Promise<Result<SavedQuote>> {
     const article = this.articles.byId(request.articleId);
     if (!article) return fail('not-found', 'This article is no longer in the library.');
-    const { start, end } = request;
+    let { start, end } = request;
     if (end <= start || end > article.body.length) {
       return fail(
         'invalid-argument',
         `The passage ${start}–${end} is outside the article (${article.body.length} characters).`,
       );
     }
+    if (article.body.slice(start, end).trim() === '')
+      return fail('invalid-argument', 'The passage is blank.');
+    // A selection that runs to the next paragraph carries its line breaks; a quote starts and ends with words.
+    while (/\s/.test(article.body[start]!)) start++;
+    while (/\s/.test(article.body[end - 1]!)) end--;
     const text = article.body.slice(start, end);
-    if (text.trim() === '') return fail('invalid-argument', 'The passage is blank.');
     const quote: SavedQuote = {
       id: newQuoteId(),
       text,

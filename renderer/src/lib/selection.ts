@@ -48,3 +48,10 @@ export function selectionInBody(selection: Selection | null, root: Element | und
   if (start === null || end === null || end <= start) return null;
   return [start, end];
 }
+
+/** The range without the white space at its ends, as the engine saves it; null when nothing is left. */
+export function trimRange(body: string, [start, end]: TextRange): TextRange | null {
+  while (start < end && /\s/.test(body[start]!)) start++;
+  while (end > start && /\s/.test(body[end - 1]!)) end--;
+  return end > start ? [start, end] : null;
+}
