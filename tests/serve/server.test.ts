@@ -282,3 +282,26 @@ describe('GET /api/events', () => {
     }
   });
 });
+
+describe('POST /api/<collection call>', () => {
+  it('binds the collection calls by name and exports as text; saveExport is the window’s to do', async () => {
+    const created = JSON.parse((await call('createCollection', ['Served'])).body) as {
+      result: { ok: true; value: { id: string } };
+    };
+    const id = created.result.value.id;
+    const exported = JSON.parse(
+      (await call('exportCollection', [{ collectionId: id, format: 'md' }])).body,
+    ) as {
+      result: { ok: true; value: { fileName: string; content: string } };
+    };
+    expect(exported.result.value).toMatchObject({
+      fileName: 'Served.md',
+      content: expect.stringContaining('# Served') as string,
+    });
+    expect(JSON.parse((await call('saveExport', [{ collectionId: id, format: 'md' }])).body)).toEqual({
+      result: null,
+    });
+    const refused = await call('exportCollection', [{ collectionId: id, format: 'pdf' }]);
+    expect(refused.status).toBe(400);
+  });
+});
