@@ -1,96 +1,23 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bbc = join(root, '..', 'shared', 'corpora', 'bbc');
-const chromiumPath = process.env.QUARRY_CHROMIUM ?? '/usr/bin/chromium';
-const screenshots = join(root, 'test-output', 'e2e');
-const haveChromium = existsSync(chromiumPath);
-const built =
-  existsSync(join(root, 'out', 'renderer', 'index.html')) && existsSync(join(root, 'out', 'main', 'cli.js'));
-
-if (!haveChromium && process.env.CI)
-  throw new Error(`Chromium is not installed at ${chromiumPath}; the end-to-end tests cannot run`);
-if (!built) throw new Error('the app is not built: run `npm run build` before the end-to-end tests');
+import { haveChromium, screenshots, startSession, type Session } from './harness';
 
 const ARTICLES = ['politics/197.txt', 'politics/186.txt', 'tech/001.txt'];
 
 describe.skipIf(!haveChromium)('quote collections in Chromium', () => {
-  let work: string;
-  let server: ChildProcess;
-  let url: string;
-  let browser: Browser;
+  let session: Session;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'quarry-e2e-collections-'));
-    const articles = join(work, 'articles');
-    for (const article of ARTICLES) {
-      await mkdir(join(articles, article.split('/')[0]!), { recursive: true });
-      await copyFile(join(bbc, article), join(articles, article));
-    }
-    const data = join(work, 'data');
-    const indexed = spawnSync(
-      process.execPath,
-      [join(root, 'bin', 'quarry.js'), 'index', articles, '--data', data],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(indexed.status, indexed.stderr).toBe(0);
-    server = spawn(
-      process.execPath,
-      [join(root, 'bin', 'quarry.js'), 'serve', '--data', data, '--port', '0'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Quarry is serving on (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-        if (match) resolve(match[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`quarry serve exited with ${code}`)));
-      setTimeout(() => reject(new Error(`quarry serve did not start: ${output}`)), 30_000);
-    });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 820 },
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await mkdir(screenshots, { recursive: true });
+    session = await startSession(ARTICLES, 'quarry-e2e-collections-');
+    ({ page, consoleErrors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGTERM');
-    if (work) await rm(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   const reader = () => page.getByRole('region', { name: 'Article' });
@@ -104,7 +31,7 @@ describe.skipIf(!haveChromium)('quote collections in Chromium', () => {
   }
 
   it('saves two selected passages from the reader into a collection named on the spot', async () => {
-    await page.goto(url);
+    await page.goto(session.url);
     const box = page.getByRole('searchbox', { name: 'Search' });
     await box.fill('kyoto');
     await expect

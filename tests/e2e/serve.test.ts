@@ -1,27 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bbc = join(root, '..', 'shared', 'corpora', 'bbc');
-const chromiumPath = process.env.QUARRY_CHROMIUM ?? '/usr/bin/chromium';
-const screenshots = join(root, 'test-output', 'e2e');
-const haveChromium = existsSync(chromiumPath);
-const built =
-  existsSync(join(root, 'out', 'renderer', 'index.html')) && existsSync(join(root, 'out', 'main', 'cli.js'));
-
-if (!haveChromium) {
-  // CI installs Chromium, so there a missing browser is a failure, not a skip.
-  if (process.env.CI)
-    throw new Error(`Chromium is not installed at ${chromiumPath}; the end-to-end tests cannot run`);
-  console.warn(`e2e: skipped, no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
-}
-if (!built) throw new Error('the app is not built: run `npm run build` before the end-to-end tests');
+import { haveChromium, screenshots, startSession, type Session } from './harness';
 
 const ARTICLES = [
   'politics/197.txt',
@@ -33,80 +13,21 @@ const ARTICLES = [
 ];
 
 describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
-  let work: string;
-  let server: ChildProcess;
-  let url: string;
-  let browser: Browser;
+  let session: Session;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'quarry-e2e-'));
-    const articles = join(work, 'articles');
-    for (const article of ARTICLES) {
-      await mkdir(join(articles, article.split('/')[0]!), { recursive: true });
-      await copyFile(join(bbc, article), join(articles, article));
-    }
-    const data = join(work, 'data');
-    const indexed = spawnSync(
-      process.execPath,
-      [join(root, 'bin', 'quarry.js'), 'index', articles, '--data', data, '--json'],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(indexed.status, indexed.stderr).toBe(0);
-    expect(JSON.parse(indexed.stdout)).toMatchObject({ articles: ARTICLES.length, skipped: [] });
-
-    server = spawn(
-      process.execPath,
-      [join(root, 'bin', 'quarry.js'), 'serve', '--data', data, '--port', '0'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Quarry is serving on (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-        if (match) resolve(match[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`quarry serve exited with ${code}`)));
-      setTimeout(() => reject(new Error(`quarry serve did not start: ${output}`)), 30_000);
-    });
-
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // Playwright gives every context a fresh, empty profile.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await mkdir(screenshots, { recursive: true });
+    session = await startSession(ARTICLES, 'quarry-e2e-');
+    ({ page, consoleErrors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGTERM');
-    if (work) await rm(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('finds a phrase, opens an article with its hits highlighted and steps to the next hit', async () => {
-    await page.goto(url);
+    await page.goto(session.url);
     const box = page.getByRole('searchbox', { name: 'Search' });
     await box.fill('"Tony Blair"');
 
