@@ -23,6 +23,17 @@ describe.skipIf(!haveChromium)('quote collections in Chromium', () => {
   const reader = () => page.getByRole('region', { name: 'Article' });
   const quoteTexts = () => page.locator('.quotes blockquote').allInnerTexts();
 
+  async function openCollection(name: string): Promise<void> {
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Collections' })
+      .click();
+    await page
+      .getByRole('list', { name: 'Collections' })
+      .getByRole('button', { name: new RegExp(name) })
+      .click();
+  }
+
   /** Selects a paragraph of the open article the way a reader does, with a triple click. */
   async function selectParagraph(index: number): Promise<string> {
     const paragraph = reader().locator('.body [data-start]').nth(index);
@@ -60,14 +71,7 @@ describe.skipIf(!haveChromium)('quote collections in Chromium', () => {
     await form.getByRole('button', { name: 'Save quote' }).click();
     await expect.poll(() => form.count()).toBe(0);
 
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Collections' })
-      .click();
-    await page
-      .getByRole('list', { name: 'Collections' })
-      .getByRole('button', { name: /Climate chapter/ })
-      .click();
+    await openCollection('Climate chapter');
     await expect.poll(quoteTexts).toEqual([first, second]);
     await page.screenshot({ path: join(screenshots, 'collections-view.png') });
   });
@@ -87,14 +91,7 @@ describe.skipIf(!haveChromium)('quote collections in Chromium', () => {
     await expect.poll(quoteTexts).toEqual([second, first]);
 
     await page.reload();
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Collections' })
-      .click();
-    await page
-      .getByRole('list', { name: 'Collections' })
-      .getByRole('button', { name: /Climate chapter/ })
-      .click();
+    await openCollection('Climate chapter');
     await expect.poll(quoteTexts).toEqual([second, first]);
   });
 
