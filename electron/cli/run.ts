@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SearchResponse } from '../api';
-import { defaultDataDir, QuarryService } from '../engine/service';
+import { defaultDataDir, LibraryInUseError, QuarryService } from '../engine/service';
 import { startServer } from '../serve/server';
 import { formatProgress, formatReport, formatResults, type CliIo } from './output';
 import { appPaths } from './paths';
@@ -73,6 +73,10 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
       io.err(`quarry: ${(error as Error).message} (see quarry --help)\n`);
       return 2;
     }
+    if (error instanceof LibraryInUseError) {
+      io.err(`quarry: ${error.message} Or choose another library with --data.\n`);
+      return 1;
+    }
     throw error;
   }
 }
@@ -142,7 +146,8 @@ async function searchCommand(
   if (values.stdin && words.length > 0)
     throw new UsageError('give queries either on the command line or with --stdin');
   if (!values.stdin && words.length === 0) throw new UsageError('a query is needed');
-  const service = await QuarryService.open({ dataDir });
+  const service = await QuarryService.open({ dataDir, readOnly: true });
+  for (const problem of (await service.status()).problems ?? []) io.err(`quarry: warning: ${problem}\n`);
   try {
     const run = async (query: string) => service.search({ query, limit, offset, sort });
     if (values.stdin) {
