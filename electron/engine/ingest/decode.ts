@@ -32,10 +32,11 @@ function decodeWindows1252(bytes: Uint8Array): string {
  * Windows-1252, the usual encoding of older Western news archives.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+  const bom = utf16Bom(bytes);
+  if (bom === 'utf-16le') {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+  if (bom === 'utf-16be') {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   try {
@@ -48,4 +49,12 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 /** Unifies CRLF and lone CR line endings to LF. */
 export function normaliseNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** The UTF-16 byte order a byte-order mark at the start announces, or null. */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }

@@ -2,6 +2,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ArticleBlock } from '../../api';
 import type { ParsedArticle } from './article';
 
+/** Front matter that is not valid YAML; the message says where. */
 export class FrontMatterError extends Error {}
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
-import { decodeText, normaliseNewlines } from './decode';
+import { decodeText, normaliseNewlines, utf16Bom } from './decode';
 import { FrontMatterError, parseMarkdown } from './parse-markdown';
 import { parsePlainText } from './parse-text';
 import { describeFsError, formatOf } from './scan';
@@ -63,7 +63,7 @@ export function parseArticleBytes(
   fallbackTitle: string,
 ): { ok: true; article: ParsedArticle } | { ok: false; reason: string } {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  if (bytes.subarray(0, 8192).includes(0) && !hasUtf16Bom(bytes)) {
+  if (bytes.subarray(0, 8192).includes(0) && !utf16Bom(bytes)) {
     return { ok: false, reason: 'binary data, not text' };
   }
   const text = normaliseNewlines(decodeText(bytes).text);
@@ -76,10 +76,6 @@ export function parseArticleBytes(
     if (error instanceof FrontMatterError) return { ok: false, reason: error.message };
     throw error;
   }
-}
-
-function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 function titleFromFileName(path: string): string {
