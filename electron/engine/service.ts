@@ -57,6 +57,7 @@ export class QuarryService implements QuarryBackend {
   private abort: AbortController | null = null;
   private lastProgressAt = 0;
   private closed = false;
+  private retryWanted = false;
 
   private constructor(
     private readonly options: ServiceOptions,
@@ -191,6 +192,23 @@ export class QuarryService implements QuarryBackend {
     await this.running?.catch(() => undefined);
   }
 
+  async retrySkipped(): Promise<LibraryStatus> {
+    void this.retry();
+    const status = this.currentStatus();
+    this.events.emit('library', status);
+    return status;
+  }
+
+  /**
+   * Forgets which files failed, so that the next pass reads them again even
+   * though they have not changed, and resolves with that pass's report.
+   */
+  retry(): Promise<IndexReport> {
+    // Honoured by the next pass to start: the one queued behind a running pass, if any.
+    this.retryWanted = true;
+    return this.update();
+  }
+
   async search(request: SearchRequest): Promise<Result<SearchResponse>> {
     return this.searcher.search(request);
   }
@@ -225,6 +243,10 @@ export class QuarryService implements QuarryBackend {
 
   private async runPass(): Promise<IndexReport> {
     const abort = (this.abort = new AbortController());
+    if (this.retryWanted) {
+      this.retryWanted = false;
+      this.catalog.failed = {};
+    }
     try {
       const { report, folderErrors } = await runIndexPass({
         dataDir: this.options.dataDir,

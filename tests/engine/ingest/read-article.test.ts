@@ -18,7 +18,7 @@ beforeAll(async () => {
     'binary.txt': Uint8Array.from([0x48, 0x69, 0x00, 0x01, 0x02, 0x00]),
     'utf16.txt': Uint8Array.from([0xff, 0xfe, ...Buffer.from('Wide headline\n\nWide body.', 'utf16le')]),
     'bad-front.md': '---\ntitle: [unclosed\n---\nBody\n',
-    'scan.pdf': '%PDF-1.4',
+    'sheet.xlsx': 'PK',
     'no-heading_here.md': 'Only a paragraph.\n',
   });
 });
@@ -29,15 +29,17 @@ describe('readArticle', () => {
     const outcome = await readArticle(path, root);
     expect(outcome).toMatchObject({
       ok: true,
-      article: {
-        id: articleId(path),
-        path,
-        folder: root,
-        format: 'txt',
-        title: 'Chelsea sack Mutu',
-        body: 'Chelsea have sacked Adrian Mutu.',
-        size: Buffer.byteLength('Chelsea sack Mutu\r\n\r\nChelsea have sacked Adrian Mutu.\r\n'),
-      },
+      articles: [
+        {
+          id: articleId(path),
+          path,
+          folder: root,
+          format: 'txt',
+          title: 'Chelsea sack Mutu',
+          body: 'Chelsea have sacked Adrian Mutu.',
+          size: Buffer.byteLength('Chelsea sack Mutu\r\n\r\nChelsea have sacked Adrian Mutu.\r\n'),
+        },
+      ],
     });
   });
 
@@ -45,7 +47,7 @@ describe('readArticle', () => {
     const outcome = await readArticle(join(root, 'budget.md'), root);
     expect(outcome).toMatchObject({
       ok: true,
-      article: { format: 'md', title: 'Budget day', date: '2019-03-04', source: 'The Ledger' },
+      articles: [{ format: 'md', title: 'Budget day', date: '2019-03-04', source: 'The Ledger' }],
     });
   });
 
@@ -53,7 +55,7 @@ describe('readArticle', () => {
     const bytes = 'Hash me\n\nPlease.\n';
     await writeFile(join(root, 'hash.txt'), bytes);
     const outcome = await readArticle(join(root, 'hash.txt'), root);
-    expect(outcome.ok && outcome.article.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(outcome.ok && outcome.articles[0]!.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('keeps the id when the file changes, and changes the hash', async () => {
@@ -64,10 +66,11 @@ describe('readArticle', () => {
     await writeFile(path, 'First\n\nVersion two.\n');
     const second = await readArticle(path, root);
     if (!first.ok || !again.ok || !second.ok) throw new Error('expected the file to be read');
-    expect(again.article.id).toBe(first.article.id);
-    expect(again.article.hash).toBe(first.article.hash);
-    expect(second.article.id).toBe(first.article.id);
-    expect(second.article.hash).not.toBe(first.article.hash);
+    const [one, two, three] = [first.articles[0]!, again.articles[0]!, second.articles[0]!];
+    expect(two.id).toBe(one.id);
+    expect(two.hash).toBe(one.hash);
+    expect(three.id).toBe(one.id);
+    expect(three.hash).not.toBe(one.hash);
   });
 
   it('skips an empty file', async () => {
@@ -83,7 +86,7 @@ describe('readArticle', () => {
 
   it('reads UTF-16 text even though its bytes hold NULs', async () => {
     const outcome = await readArticle(join(root, 'utf16.txt'), root);
-    expect(outcome).toMatchObject({ ok: true, article: { title: 'Wide headline', body: 'Wide body.' } });
+    expect(outcome).toMatchObject({ ok: true, articles: [{ title: 'Wide headline', body: 'Wide body.' }] });
   });
 
   it('skips a file of only blank space', async () => {
@@ -100,9 +103,9 @@ describe('readArticle', () => {
   });
 
   it('refuses an unsupported extension without reading it', async () => {
-    expect(await readArticle(join(root, 'scan.pdf'), root)).toEqual({
+    expect(await readArticle(join(root, 'sheet.xlsx'), root)).toEqual({
       ok: false,
-      reason: 'unsupported file type (.pdf)',
+      reason: 'unsupported file type (.xlsx)',
     });
   });
 
@@ -115,7 +118,7 @@ describe('readArticle', () => {
 
   it('makes a title from the file name when the Markdown has none', async () => {
     const outcome = await readArticle(join(root, 'no-heading_here.md'), root);
-    expect(outcome.ok && outcome.article.title).toBe('no heading here');
+    expect(outcome.ok && outcome.articles[0]!.title).toBe('no heading here');
   });
 });
 
@@ -128,8 +131,8 @@ describe('articleId', () => {
 });
 
 describe('parseArticleBytes', () => {
-  it('normalises CRLF before parsing', () => {
-    const outcome = parseArticleBytes(Buffer.from('Head\r\n\r\nOne\r\ntwo\r\n'), 'txt', 'x');
-    expect(outcome).toMatchObject({ ok: true, article: { title: 'Head', body: 'One\ntwo' } });
+  it('normalises CRLF before parsing', async () => {
+    const outcome = await parseArticleBytes(Buffer.from('Head\r\n\r\nOne\r\ntwo\r\n'), 'txt', 'x');
+    expect(outcome).toMatchObject({ ok: true, articles: [{ title: 'Head', body: 'One\ntwo' }] });
   });
 });
