@@ -88,7 +88,7 @@ function runningLines(pages: readonly PdfLine[][]): Set<string> {
     const edges = new Set(marginLines(lines).map((line) => shape(line.text)));
     for (const edge of edges) counts.set(edge, (counts.get(edge) ?? 0) + 1);
   }
-  const needed = Math.max(3, Math.ceil(pages.length / 2));
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
   return new Set([...counts].filter(([, count]) => count >= needed).map(([text]) => text));
 }
 
