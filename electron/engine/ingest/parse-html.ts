@@ -3,16 +3,21 @@ import { parseHTML } from 'linkedom';
 import type { BlockKind } from '../../api';
 import { assembleBody, type BlockPart, type ParsedArticle } from './article';
 import { normaliseDate } from './parse-markdown';
+import { decodeXmlEntities } from './zip';
 
 /** Readability gives up on pages with more elements than this (the text is then read without it). */
 const MAX_ELEMENTS = 60_000;
+/** Pages nested deeper than this are read as flat text: no real article nests so deep. */
+const MAX_DEPTH = 400;
 
 const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,figcaption,dt,dd,td,th,address';
 const SKIP = 'script,style,noscript,template,nav,header,footer,aside,form,button,svg,iframe,select';
 
 // linkedom's DOM, typed as far as this module uses it (the engine has no DOM typings).
 interface El {
+  nodeType: number;
   tagName: string;
+  childNodes?: Iterable<El>;
   textContent: string | null;
   parentElement: El | null;
   getAttribute(name: string): string | null;
@@ -48,7 +53,8 @@ export function parseHtml(
   html: string,
   fallbackTitle: string,
 ): (ParsedArticle & { language: string | null }) | null {
-  const doc = parseHTML(html).document as unknown as Doc;
+  if (markupDepth(html, MAX_DEPTH) > MAX_DEPTH) return flatText(html, fallbackTitle);
+  const doc = parseDocument(html);
   const meta = pageMeta(doc);
   let article: ReturnType<Readability<El>['parse']> = null;
   try {
@@ -61,7 +67,12 @@ export function parseHtml(
     // Too many elements or too deep to walk: the page's own text is read instead.
   }
   const root = article?.content ?? doc.body ?? doc.documentElement;
-  const parts = root ? blockParts(root) : [];
+  let parts = root ? blockParts(root) : [];
+  // Readability can keep too little of a short page; the page as written is then read whole.
+  if (parts.length === 0 && article) {
+    const fresh = parseDocument(html);
+    parts = fresh.body ? blockParts(fresh.body) : [];
+  }
   const { body, blocks, sourceMap } = assembleBody(anchor(parts, html));
   const title = meta.title ?? clean(article?.title) ?? clean(doc.title) ?? fallbackTitle;
   if (!body && title === fallbackTitle) return null;
@@ -76,6 +87,61 @@ export function parseHtml(
     url: meta.url,
     tags: meta.tags,
     language: meta.language ?? (clean(article?.lang)?.slice(0, 2).toLowerCase() || null),
+  };
+}
+
+/** Parses a page, or a fragment as the body of one (linkedom misplaces a bare fragment's text). */
+function parseDocument(html: string): Doc {
+  const whole = /<(html|body)\b/i.test(html);
+  return parseHTML(whole ? html : `<!doctype html><html><body>${html}</body></html>`)
+    .document as unknown as Doc;
+}
+
+const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|!doctype)$/i;
+
+/**
+ * How deeply the elements of a page nest, counted from its tags without
+ * building a DOM, stopping once past `limit`: the DOM and Readability slow
+ * down with depth far beyond any real article's.
+ */
+export function markupDepth(html: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  const tags = /<(\/?)([a-zA-Z!][\w:-]*)[^>]*?(\/?)>/g;
+  for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
+    if (VOID.test(tag[2]!) || tag[3]) continue;
+    depth = tag[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest && (deepest = depth) > limit) break;
+  }
+  return deepest;
+}
+
+/** The text of a page too deeply nested for a DOM: tags taken out, block ends kept as paragraph breaks. */
+function flatText(html: string, fallbackTitle: string): (ParsedArticle & { language: null }) | null {
+  const text = decodeXmlEntities(
+    html
+      .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<\/(p|div|h[1-6]|li|blockquote|tr|section|article)\s*>|<br\s*\/?>/gi, '\n\n')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' '),
+  );
+  const parts = text
+    .split(/\s*\n\s*\n\s*/)
+    .map((paragraph): BlockPart => ({ kind: 'paragraph', text: paragraph.replace(/\s+/g, ' ') }));
+  const { body, blocks, sourceMap } = assembleBody(parts);
+  if (!body) return null;
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
+  return {
+    title: title ? decodeXmlEntities(title) : fallbackTitle,
+    body,
+    blocks,
+    sourceMap,
+    date: null,
+    author: null,
+    source: null,
+    url: null,
+    tags: [],
+    language: null,
   };
 }
 
@@ -186,27 +252,50 @@ function kindOf(element: El): BlockKind {
   return 'paragraph';
 }
 
-/** The page's blocks in reading order; a block inside another (a paragraph in a quotation) is part of it. */
+const LEAF_BLOCK = new RegExp(`^(${BLOCKS.replace(/,/g, '|')})$`, 'i');
+const CONTAINER =
+  /^(div|section|article|main|table|thead|tbody|tfoot|tr|ul|ol|dl|figure|center|details|summary|fieldset|hgroup)$/i;
+const UNWANTED = new RegExp(`^(${SKIP.replace(/,/g, '|')})$`, 'i');
+
+/**
+ * The page's blocks in reading order: headings, paragraphs and quotations
+ * (a block inside a quotation is part of it), and text standing loose
+ * between blocks as paragraphs of its own.
+ */
 function blockParts(root: El): BlockPart[] {
-  for (const unwanted of [...root.querySelectorAll(SKIP)]) unwanted.remove();
   const parts: BlockPart[] = [];
-  let taken: El | null = null;
-  const isInside = (element: El, ancestor: El): boolean => {
-    for (let at = element.parentElement; at; at = at.parentElement) if (at === ancestor) return true;
-    return false;
+  let loose = '';
+  const flush = () => {
+    const text = loose.replace(/\s+/g, ' ').trim();
+    if (text) parts.push({ kind: 'paragraph', text });
+    loose = '';
   };
-  for (const element of root.querySelectorAll(BLOCKS)) {
-    if (taken && isInside(element, taken)) continue;
-    const hasInnerBlocks = element.tagName.toLowerCase() !== 'blockquote' && element.querySelector(BLOCKS);
-    if (hasInnerBlocks) continue;
-    taken = element;
-    const content = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (content) parts.push({ kind: kindOf(element), text: content });
-  }
-  if (parts.length === 0) {
-    const whole = (root.textContent ?? '').replace(/[ \t\r\f\v]+/g, ' ');
-    for (const paragraph of whole.split(/\s*\n\s*\n\s*/)) parts.push({ kind: 'paragraph', text: paragraph });
-  }
+  const visit = (node: El) => {
+    for (const child of node.childNodes ?? []) {
+      if (child.nodeType === 3) {
+        loose += child.textContent ?? '';
+        continue;
+      }
+      if (child.nodeType !== 1 || UNWANTED.test(child.tagName)) continue;
+      const tag = child.tagName;
+      const holdsBlocks = tag.toLowerCase() !== 'blockquote' && child.querySelector(BLOCKS) !== null;
+      if (LEAF_BLOCK.test(tag) && !holdsBlocks) {
+        flush();
+        const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (text) parts.push({ kind: kindOf(child), text });
+      } else if (CONTAINER.test(tag) || holdsBlocks) {
+        flush();
+        visit(child);
+        flush();
+      } else if (tag.toLowerCase() === 'br') {
+        loose += '\n';
+      } else {
+        loose += child.textContent ?? '';
+      }
+    }
+  };
+  visit(root);
+  flush();
   return parts;
 }
 
