@@ -8,6 +8,9 @@ import { memberText, unzipMembers, xmlElementText, ZipError } from './zip';
 const STYLE_MAP = [
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  // Documents whose styles have ids but no names (as some generators write them).
+  'p.Quote => blockquote > p:fresh',
+  'p.IntenseQuote => blockquote > p:fresh',
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
 ];

@@ -101,7 +101,7 @@ async function readMessage(
       : null,
     url: null,
     tags: [],
-    ...(email.messageId ? { key: email.messageId } : {}),
+    ...(email.messageId ? { key: email.messageId.replace(/^<|>$/g, '') } : {}),
   };
 }
 

@@ -20,7 +20,9 @@ describe('parseHtml', () => {
   it('keeps a block quotation as a quote block', () => {
     const page = parseHtml(makeHtml(BUDGET), 'fallback')!;
     const quotes = page.blocks.filter((block) => block.kind === 'quote');
-    expect(quotes.map((block) => page.body.slice(block.start, block.end))).toEqual(['“No new taxes,” she said.']);
+    expect(quotes.map((block) => page.body.slice(block.start, block.end))).toEqual([
+      '“No new taxes,” she said.',
+    ]);
   });
 
   it('points each block at where its words stand in the file', () => {
@@ -37,11 +39,19 @@ describe('parseHtml', () => {
         '<time datetime="2020-01-02T08:00:00Z">2 January</time></body></html>',
       'fallback',
     );
-    expect(page).toMatchObject({ title: 'Flood warning', author: 'Sam Lee', date: '2020-01-02', tags: ['weather', 'rivers'] });
+    expect(page).toMatchObject({
+      title: 'Flood warning',
+      author: 'Sam Lee',
+      date: '2020-01-02',
+      tags: ['weather', 'rivers'],
+    });
   });
 
   it('uses the file name for a page without a title and null for a page without text', () => {
-    expect(parseHtml('<p>Only words.</p>', 'my page')).toMatchObject({ title: 'my page', body: 'Only words.' });
+    expect(parseHtml('<p>Only words.</p>', 'my page')).toMatchObject({
+      title: 'my page',
+      body: 'Only words.',
+    });
     expect(parseHtml('<html><body><script>x()</script></body></html>', 'empty')).toBeNull();
   });
 
@@ -54,7 +64,9 @@ describe('parseHtml', () => {
 
 describe('htmlBlocks', () => {
   it('turns headings, paragraphs, list items and quotations into blocks in reading order', () => {
-    expect(htmlBlocks('<h2>Head</h2><p>One</p><ul><li>Two</li></ul><blockquote><p>Three</p></blockquote>')).toEqual([
+    expect(
+      htmlBlocks('<h2>Head</h2><p>One</p><ul><li>Two</li></ul><blockquote><p>Three</p></blockquote>'),
+    ).toEqual([
       { kind: 'heading', text: 'Head' },
       { kind: 'paragraph', text: 'One' },
       { kind: 'paragraph', text: 'Two' },
