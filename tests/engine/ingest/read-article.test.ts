@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleId, parseArticleBytes, readArticle } from '../../../electron/engine/ingest/read-article';
+import {
+  articleId,
+  DEFAULT_LIMITS,
+  parseArticleBytes,
+  readArticle,
+} from '../../../electron/engine/ingest/read-article';
+import { BUDGET, makeCsv, variant } from './samples';
 import { tempDirs, writeFiles } from '../fixtures';
 
 const tempDir = tempDirs();
@@ -119,6 +125,67 @@ describe('readArticle', () => {
   it('makes a title from the file name when the Markdown has none', async () => {
     const outcome = await readArticle(join(root, 'no-heading_here.md'), root);
     expect(outcome.ok && outcome.articles[0]!.title).toBe('no heading here');
+  });
+});
+
+describe('readArticle limits', () => {
+  it('reports a 500 MB text file over the limit without reading it', async () => {
+    const path = join(root, 'huge.txt');
+    await writeFile(path, 'Huge\n\n');
+    // A sparse file: 500 MB long, next to nothing on disk.
+    await truncate(path, 500 * 1024 * 1024);
+    const started = performance.now();
+    expect(await readArticle(path, root)).toEqual({
+      ok: false,
+      reason: 'over the limit: 500 MB (the limit is 50 MB)',
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('reports an article longer than the limit rather than cutting it', async () => {
+    const path = join(root, 'long.txt');
+    await writeFile(path, `Long\n\n${'x'.repeat(200)}`);
+    expect(await readArticle(path, root, { ...DEFAULT_LIMITS, maxArticleChars: 100 })).toEqual({
+      ok: false,
+      reason: 'over the limit: the article has 200 characters (the limit is 100)',
+    });
+  });
+
+  it('keeps the other records when one is over the length limit, and says so', async () => {
+    const path = join(root, 'records.csv');
+    const long = { ...BUDGET, title: 'Long one', paragraphs: ['y'.repeat(500)] };
+    await writeFile(path, makeCsv([variant(BUDGET, 1), long]));
+    const outcome = await readArticle(path, root, { ...DEFAULT_LIMITS, maxArticleChars: 300 });
+    expect(outcome).toMatchObject({
+      ok: true,
+      articles: [{ title: 'Budget day 1', locator: 'record 1', id: articleId(`${path}#1`) }],
+      notes: ['over the limit: record 2 has 500 characters (the limit is 300)'],
+    });
+  });
+
+  it('reports a file holding more articles than the limit', async () => {
+    const path = join(root, 'many.csv');
+    await writeFile(path, makeCsv([1, 2, 3].map((n) => variant(BUDGET, n))));
+    expect(await readArticle(path, root, { ...DEFAULT_LIMITS, maxArticlesPerFile: 2 })).toEqual({
+      ok: false,
+      reason: 'over the limit: 3 articles in one file (the limit is 2)',
+    });
+  });
+
+  it('gives each record its own id, stable under its key', async () => {
+    const path = join(root, 'keyed.json');
+    await writeFile(
+      path,
+      JSON.stringify([
+        { id: 'k1', title: 'One', body: 'a' },
+        { id: 'k1', title: 'Two', body: 'b' },
+      ]),
+    );
+    const outcome = await readArticle(path, root);
+    expect(outcome.ok && outcome.articles.map((article) => article.id)).toEqual([
+      articleId(`${path}#k1`),
+      articleId(`${path}##2`),
+    ]);
   });
 });
 
