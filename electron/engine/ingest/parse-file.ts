@@ -112,14 +112,18 @@ function parseText(
   else if (format === 'csv') outcome = parseCsvRecords(text, options.lines ? '\t' : guessDelimiter(text));
   else outcome = { ok: true, articles: [parsePlainText(text, fallbackTitle)] };
   if (!outcome.ok) return outcome;
-  const bom = bomLength(bytes, decoded.encoding);
+  // Every article's spans in one walk over the text: a file of many records is read once, not once a record.
+  const spans = outcome.articles.flatMap((article) => article.sourceMap ?? []);
+  const mapped = toFileOffsets(spans, original, decoded.encoding, bomLength(bytes, decoded.encoding));
+  let next = 0;
   return {
     ...outcome,
-    articles: outcome.articles.map((article) =>
-      article.sourceMap
-        ? { ...article, sourceMap: toFileOffsets(article.sourceMap, original, decoded.encoding, bom) }
-        : article,
-    ),
+    articles: outcome.articles.map((article) => {
+      if (!article.sourceMap) return article;
+      const sourceMap = mapped.slice(next, next + article.sourceMap.length);
+      next += article.sourceMap.length;
+      return { ...article, sourceMap };
+    }),
   };
 }
 
