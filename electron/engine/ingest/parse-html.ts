@@ -74,7 +74,7 @@ export function parseHtml(
     parts = fresh.body ? blockParts(fresh.body) : [];
   }
   const { body, blocks, sourceMap } = assembleBody(anchor(parts, html));
-  const title = meta.title ?? clean(article?.title) ?? clean(doc.title) ?? fallbackTitle;
+  const title = meta.title ?? readableTitle(article?.title) ?? clean(doc.title) ?? fallbackTitle;
   if (!body && title === fallbackTitle) return null;
   return {
     title,
@@ -149,6 +149,14 @@ function flatText(html: string, fallbackTitle: string): (ParsedArticle & { langu
 export function htmlBlocks(html: string): BlockPart[] {
   const doc = parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as Doc;
   return doc.body ? blockParts(doc.body) : [];
+}
+
+// Readability cuts "Headline | Site" at separators; cutting inside brackets leaves half a title, worse than the whole.
+function readableTitle(value: string | null | undefined): string | null {
+  const title = clean(value);
+  if (!title) return null;
+  const balance = (open: string, close: string) => title.split(open).length === title.split(close).length;
+  return balance('(', ')') && balance('[', ']') ? title : null;
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -47,6 +47,12 @@ describe('parseHtml', () => {
     });
   });
 
+  it('keeps the whole <title> where Readability would cut it inside brackets', () => {
+    const html =
+      '<html><head><title>The Basics (libffi: a library)</title></head><body><p>Calls.</p></body></html>';
+    expect(parseHtml(html, 'x')?.title).toBe('The Basics (libffi: a library)');
+  });
+
   it('uses the file name for a page without a title and null for a page without text', () => {
     expect(parseHtml('<p>Only words.</p>', 'my page')).toMatchObject({
       title: 'my page',
