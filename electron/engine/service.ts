@@ -68,6 +68,7 @@ export class QuarryService implements QuarryBackend {
   private lastProgressAt = 0;
   private closed = false;
   private readonly saveCatalog: (catalog: Catalog) => Promise<void>;
+  private retryWanted = false;
 
   private constructor(
     private readonly options: ServiceOptions,
@@ -221,6 +222,24 @@ export class QuarryService implements QuarryBackend {
     await this.running?.catch(() => undefined);
   }
 
+  async retrySkipped(): Promise<LibraryStatus> {
+    this.retryWanted = true;
+    this.updateInBackground();
+    const status = this.currentStatus();
+    this.events.emit('library', status);
+    return status;
+  }
+
+  /**
+   * Forgets which files failed, so that the next pass reads them again even
+   * though they have not changed, and resolves with that pass's report.
+   */
+  retry(): Promise<IndexReport> {
+    // Honoured by the next pass to start: the one queued behind a running pass, if any.
+    this.retryWanted = true;
+    return this.update();
+  }
+
   async search(request: SearchRequest): Promise<Result<SearchResponse>> {
     return this.searcher.search(request);
   }
@@ -258,6 +277,10 @@ export class QuarryService implements QuarryBackend {
 
   private async runPass(): Promise<IndexReport> {
     const abort = (this.abort = new AbortController());
+    if (this.retryWanted) {
+      this.retryWanted = false;
+      this.catalog.failed = {};
+    }
     try {
       const { report, folderErrors } = await runIndexPass({
         dataDir: this.options.dataDir,

@@ -122,7 +122,7 @@ describe('QuarryService.indexFolders', () => {
     const skipped = [...report.skipped].sort((a, b) => a.path.localeCompare(b.path));
     expect(skipped).toEqual([
       { path: join(desk, 'empty.txt'), reason: 'empty file' },
-      { path: join(desk, 'report.pdf'), reason: expect.stringContaining('(.pdf)') as string },
+      { path: join(desk, 'sheet.xlsx'), reason: expect.stringContaining('(.xlsx)') as string },
     ]);
     expect(report.ignored).toEqual([
       { path: join(desk, 'README.md'), reason: expect.stringMatching(/folder notes/) as string },

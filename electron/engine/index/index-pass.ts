@@ -70,7 +70,9 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
           await removeShardFiles(shardsFolder(context.dataDir), previous);
         }
         context.damaged.delete(result.shard);
-        indexed += result.readPaths.length;
+        // Counted in articles, not files: a CSV or a mailbox holds many.
+        const read = new Set(result.readPaths);
+        indexed += result.articles.filter((article) => read.has(article.path)).length;
         skipped.push(...result.skipped);
         await context.onShardSaved(result);
       },
@@ -83,7 +85,7 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
   emit('done', done, total);
   return {
     report: {
-      articles: Object.keys(catalog.files).length,
+      articles: Object.values(catalog.shards).reduce((sum, shard) => sum + shard.count, 0),
       indexed,
       removed: changes.removed.length,
       skipped,
