@@ -92,6 +92,7 @@ export const callArguments = {
   addFolder: z.tuple([path]),
   removeFolder: z.tuple([path]),
   cancelIndexing: none,
+  retrySkipped: none,
   search: z.tuple([searchRequest]),
   article: z.tuple([articleRequest]),
   pickFolder: none,

@@ -28,7 +28,7 @@ export type ErrorCode =
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export type ArticleFormat = 'txt' | 'md';
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'epub' | 'json' | 'csv' | 'email';
 
 /** A folder the user added, as the library sees it now. */
 export interface FolderInfo {
@@ -126,7 +126,21 @@ export interface SearchResponse {
   ms: number;
 }
 
-export type BlockKind = 'paragraph' | 'heading' | 'quote';
+/** `reply` is text quoted from an earlier e-mail (`>` lines): not a quotation by the article's people. */
+export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'reply';
+
+/** Where a run of an article's shown body came from, so quotes and citations can point at the source. */
+export interface SourceSpan {
+  /** [start, end) into `body`. */
+  start: number;
+  end: number;
+  /** Byte offset in the file where the run's source text begins (text-based formats). */
+  offset?: number;
+  /** 1-based page (PDF). */
+  page?: number;
+  /** The member of a container the run came from (an EPUB chapter's file). */
+  part?: string;
+}
 
 /** A run of the article body shown as one block; offsets into `body`. */
 export interface ArticleBlock {
@@ -154,6 +168,12 @@ export interface ArticleView {
   tags: string[];
   body: string;
   blocks: ArticleBlock[];
+  /** ISO 639-1 code of the article's language, when it could be told. */
+  language?: string | null;
+  /** Where each run of `body` came from in the file. */
+  sourceMap?: SourceSpan[];
+  /** Which article of a file holding several this is ("record 12", "message 3"). */
+  locator?: string;
   /** Hit ranges into `title` and into `body`, in reading order. */
   titleHighlights: Range[];
   bodyHighlights: Range[];
@@ -184,6 +204,11 @@ export interface QuarryApi {
   removeFolder(path: string): Promise<Result<LibraryStatus>>;
   /** Stops the indexing pass under way; what was finished is kept. */
   cancelIndexing(): Promise<void>;
+  /**
+   * Starts a pass that reads again every file skipped before (otherwise a
+   * skipped file is retried only once it changes); the report comes with the library event.
+   */
+  retrySkipped(): Promise<LibraryStatus>;
   search(request: SearchRequest): Promise<Result<SearchResponse>>;
   article(request: ArticleRequest): Promise<Result<ArticleView>>;
   /** Asks the user for a folder with the system dialog; null when cancelled or unavailable. */
@@ -226,6 +251,7 @@ export const CALLS = [
   'addFolder',
   'removeFolder',
   'cancelIndexing',
+  'retrySkipped',
   'search',
   'article',
   'pickFolder',

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SearchResponse } from '../api';
-import { defaultDataDir, QuarryService } from '../engine/service';
+import { defaultDataDir, LibraryInUseError, QuarryService } from '../engine/service';
 import { startServer } from '../serve/server';
 import { formatProgress, formatReport, formatResults, type CliIo } from './output';
 import { collectionCommand, exportCommand, type CollectionValues } from './collections';
@@ -88,7 +88,8 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
     if (command === 'index') return await indexCommand(rest, dataDir, values.json === true, io);
     if (command === 'search') return await searchCommand(rest, dataDir, values, io);
     if (command === 'collection' || command === 'export') {
-      const service = await QuarryService.open({ dataDir });
+      // The index is only read; collection files are saved one by one, atomically, beside a running window.
+      const service = await QuarryService.open({ dataDir, readOnly: true });
       try {
         const given = values as CollectionValues;
         return command === 'export'
@@ -103,6 +104,10 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`quarry: ${(error as Error).message} (see quarry --help)\n`);
       return 2;
+    }
+    if (error instanceof LibraryInUseError) {
+      io.err(`quarry: ${error.message} Or choose another library with --data.\n`);
+      return 1;
     }
     throw error;
   }
@@ -173,7 +178,8 @@ async function searchCommand(
   if (values.stdin && words.length > 0)
     throw new UsageError('give queries either on the command line or with --stdin');
   if (!values.stdin && words.length === 0) throw new UsageError('a query is needed');
-  const service = await QuarryService.open({ dataDir });
+  const service = await QuarryService.open({ dataDir, readOnly: true });
+  for (const problem of (await service.status()).problems ?? []) io.err(`quarry: warning: ${problem}\n`);
   try {
     const run = async (query: string) => service.search({ query, limit, offset, sort });
     if (values.stdin) {

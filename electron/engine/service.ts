@@ -1,7 +1,7 @@
-import { access, mkdir, opendir, stat } from 'node:fs/promises';
+import { access, cp, mkdir, opendir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative, resolve, isAbsolute } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type {
   ApiError,
   ArticleRequest,
@@ -35,7 +35,8 @@ import { EventHub } from './events';
 import type { Article } from './ingest/article';
 import { articleId } from './ingest/read-article';
 import { describeFsError } from './ingest/scan';
-import { loadCatalog, saveCatalog, type Catalog } from './index/catalog';
+import { catalogSaver, loadCatalog, type Catalog } from './index/catalog';
+import { lockLibrary, type LibraryLock } from './store/library-lock';
 import { runIndexPass } from './index/index-pass';
 import {
   readShardArticles,
@@ -47,6 +48,7 @@ import {
 import { Searcher } from './search/searcher';
 
 export { defaultDataDir } from './data-dir';
+export { LibraryInUseError } from './store/library-lock';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -56,7 +58,15 @@ export interface ServiceOptions {
   refreshOnOpen?: boolean;
   /** Worker threads for indexing; one per core by default. */
   threads?: number;
+  /**
+   * Search only: no lock is taken, nothing is indexed or saved, so a command
+   * can search a library that the app holds open.
+   */
+  readOnly?: boolean;
 }
+
+/** The name of the copy of the bundled sample archive made in a new library. */
+export const SAMPLE_FOLDER_NAME = 'Sample archive';
 
 /**
  * The engine behind every transport: the library of folders, its index, and
@@ -75,6 +85,8 @@ export class QuarryService implements QuarryBackend {
   private abort: AbortController | null = null;
   private lastProgressAt = 0;
   private closed = false;
+  private readonly saveCatalog: (catalog: Catalog) => Promise<void>;
+  private retryWanted = false;
   /** Quote collections, kept in the data folder's `collections/`. */
   readonly collections: Collections;
 
@@ -83,28 +95,43 @@ export class QuarryService implements QuarryBackend {
     private readonly catalog: Catalog,
     /** Problems found while opening, reported once in status. */
     readonly openProblems: string[],
+    private readonly lock: LibraryLock | null,
   ) {
+    this.saveCatalog = catalogSaver(options.dataDir);
     this.collections = new Collections(options.dataDir, {
       byId: (id) => this.searcher.findArticle(id),
       all: () => this.searcher.articles(),
     });
   }
 
-  /** Opens the library in `dataDir` (creating it), loading the index without rebuilding it. */
+  /**
+   * Opens the library in `dataDir` (creating it), loading the index without
+   * rebuilding it. Throws LibraryInUseError when another Quarry holds it for
+   * writing (read-only opens never conflict).
+   */
   static async open(options: ServiceOptions): Promise<QuarryService> {
     await mkdir(options.dataDir, { recursive: true });
-    const { catalog, problem } = await loadCatalog(options.dataDir);
-    const service = new QuarryService(options, catalog, problem ? [problem] : []);
-    await service.loadShards();
-    const firstRun = catalog.folders.length === 0 && Object.keys(catalog.shards).length === 0 && !problem;
-    if (firstRun && options.sampleArchive) {
-      catalog.folders.push(resolve(options.sampleArchive));
-      await saveCatalog(options.dataDir, catalog);
-      void service.update();
-    } else if (options.refreshOnOpen || service.damaged.size > 0) {
-      void service.update();
+    const lock = options.readOnly ? null : await lockLibrary(options.dataDir);
+    try {
+      const { catalog, problem, isNew } = await loadCatalog(options.dataDir);
+      const service = new QuarryService(options, catalog, problem ? [problem] : [], lock);
+      await service.loadShards();
+      if (options.readOnly) return service;
+      if (isNew && options.sampleArchive) {
+        // A copy in the library's own folder keeps a stable path (an AppImage mounts its resources anew each launch).
+        const copy = join(options.dataDir, SAMPLE_FOLDER_NAME);
+        await cp(options.sampleArchive, copy, { recursive: true, force: false, errorOnExist: false });
+        catalog.folders.push(copy);
+        await service.saveCatalog(catalog);
+        service.updateInBackground();
+      } else if (options.refreshOnOpen || service.damaged.size > 0) {
+        service.updateInBackground();
+      }
+      return service;
+    } catch (error) {
+      await lock?.release();
+      throw error;
     }
-    return service;
   }
 
   private async loadShards(): Promise<void> {
@@ -115,7 +142,8 @@ export class QuarryService implements QuarryBackend {
       } catch (error) {
         if (!(error instanceof ShardDamagedError) && !(error instanceof SyntaxError)) throw error;
         this.damaged.add(record.id);
-        this.openProblems.push(`${error.message}; it is being rebuilt`);
+        const next = this.options.readOnly ? 'run `quarry index` to repair it' : 'it is being rebuilt';
+        this.openProblems.push(`${error.message}; ${next}`);
       }
     }
   }
@@ -158,7 +186,7 @@ export class QuarryService implements QuarryBackend {
   async addFolder(path: string): Promise<Result<LibraryStatus>> {
     const added = await this.includeFolder(path);
     if (!added.ok) return added;
-    void this.update();
+    this.updateInBackground();
     const status = this.currentStatus();
     this.events.emit('library', status);
     return { ok: true, value: status };
@@ -178,6 +206,7 @@ export class QuarryService implements QuarryBackend {
   }
 
   private async includeFolder(path: string): Promise<Result<string>> {
+    if (this.options.readOnly) return readOnlyError();
     const folder = resolve(path);
     const problem = await folderProblem(folder);
     if (problem) return { ok: false, error: problem };
@@ -192,19 +221,20 @@ export class QuarryService implements QuarryBackend {
     // A folder that holds library folders takes their place.
     this.catalog.folders = this.catalog.folders.filter((known) => !isInside(known, folder));
     this.catalog.folders.push(folder);
-    await saveCatalog(this.options.dataDir, this.catalog);
+    await this.saveCatalog(this.catalog);
     return { ok: true, value: folder };
   }
 
   async removeFolder(path: string): Promise<Result<LibraryStatus>> {
+    if (this.options.readOnly) return readOnlyError();
     const folder = resolve(path);
     if (!this.catalog.folders.includes(folder)) {
       return { ok: false, error: { code: 'not-found', message: 'This folder is not in the library.' } };
     }
     this.catalog.folders = this.catalog.folders.filter((known) => known !== folder);
     this.folderErrors.delete(folder);
-    await saveCatalog(this.options.dataDir, this.catalog);
-    void this.update();
+    await this.saveCatalog(this.catalog);
+    this.updateInBackground();
     const status = this.currentStatus();
     this.events.emit('library', status);
     return { ok: true, value: status };
@@ -214,6 +244,24 @@ export class QuarryService implements QuarryBackend {
     this.dropQueued = this.queued !== null;
     this.abort?.abort();
     await this.running?.catch(() => undefined);
+  }
+
+  async retrySkipped(): Promise<LibraryStatus> {
+    this.retryWanted = true;
+    this.updateInBackground();
+    const status = this.currentStatus();
+    this.events.emit('library', status);
+    return status;
+  }
+
+  /**
+   * Forgets which files failed, so that the next pass reads them again even
+   * though they have not changed, and resolves with that pass's report.
+   */
+  retry(): Promise<IndexReport> {
+    // Honoured by the next pass to start: the one queued behind a running pass, if any.
+    this.retryWanted = true;
+    return this.update();
   }
 
   async search(request: SearchRequest): Promise<Result<SearchResponse>> {
@@ -314,6 +362,9 @@ export class QuarryService implements QuarryBackend {
    */
   update(): Promise<IndexReport> {
     if (this.closed) return Promise.reject(new Error('the library is closed'));
+    if (this.options.readOnly) return Promise.reject(new Error('the library is open read-only'));
+    // A new request revives a queued pass that a Cancel had dropped.
+    this.dropQueued = false;
     if (!this.running) {
       this.running = this.runPass().finally(() => {
         this.running = null;
@@ -334,9 +385,14 @@ export class QuarryService implements QuarryBackend {
 
   private async runPass(): Promise<IndexReport> {
     const abort = (this.abort = new AbortController());
+    if (this.retryWanted) {
+      this.retryWanted = false;
+      this.catalog.failed = {};
+    }
     try {
       const { report, folderErrors } = await runIndexPass({
         dataDir: this.options.dataDir,
+        saveCatalog: this.saveCatalog,
         catalog: this.catalog,
         damaged: this.damaged,
         threads: this.options.threads ?? Math.min(2, availableParallelism()),
@@ -366,10 +422,25 @@ export class QuarryService implements QuarryBackend {
     this.events.emit('progress', progress);
   }
 
+  /**
+   * Runs a pass without anyone waiting on it; a pass that fails (a full disk,
+   * an unwritable data folder) is reported in the library's problems instead
+   * of ending the process.
+   */
+  private updateInBackground(): void {
+    this.update().catch((error: unknown) => {
+      if (this.closed) return;
+      const message = error instanceof Error ? error.message : String(error);
+      this.openProblems.push(`Indexing failed: ${message}`);
+      this.events.emit('library', this.currentStatus());
+    });
+  }
+
   /** Stops indexing and releases the library. */
   async close(): Promise<void> {
     await this.cancelIndexing();
     this.closed = true;
+    await this.lock?.release();
   }
 }
 
@@ -393,4 +464,8 @@ function isInside(path: string, folder: string): boolean {
 
 function emptyReport(): IndexReport {
   return { articles: 0, indexed: 0, removed: 0, skipped: [], ignored: [], ms: 0, cancelled: false };
+}
+
+function readOnlyError(): Result<never> {
+  return { ok: false, error: { code: 'unsupported', message: 'This library is open read-only.' } };
 }

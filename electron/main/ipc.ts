@@ -46,6 +46,7 @@ export function bindIpc<E extends InvokeEventLike>(
     addFolder: ([path]) => backend.addFolder(path),
     removeFolder: ([path]) => backend.removeFolder(path),
     cancelIndexing: () => backend.cancelIndexing(),
+    retrySkipped: () => backend.retrySkipped(),
     search: ([request]) => backend.search(request),
     article: ([request]) => backend.article(request),
     pickFolder: () => options.pickFolder(),

@@ -52,6 +52,7 @@ export function createPreloadBridge(ipcRenderer: IpcRendererLike, webUtils?: Web
     addFolder: call('addFolder'),
     removeFolder: call('removeFolder'),
     cancelIndexing: call('cancelIndexing'),
+    retrySkipped: call('retrySkipped'),
     search: call('search'),
     article: call('article'),
     pickFolder: call('pickFolder'),

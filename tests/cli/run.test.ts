@@ -46,7 +46,7 @@ describe('runCli index', () => {
     expect(report).toMatchObject({ articles: 3, indexed: 3, ms: expect.any(Number) as number });
     expect([...report.skipped].sort((a, b) => a.path.localeCompare(b.path))).toEqual([
       { path: join(desk, 'empty.txt'), reason: 'empty file' },
-      { path: join(desk, 'report.pdf'), reason: expect.stringContaining('.pdf') as string },
+      { path: join(desk, 'sheet.xlsx'), reason: expect.stringContaining('.xlsx') as string },
     ]);
   });
 
@@ -58,7 +58,7 @@ describe('runCli index', () => {
     const { code, out } = await cli('index', desk, '--data', dataDir);
     expect(code).toBe(0);
     expect(out).toMatch(/^3 articles in the library; 0 indexed, 0 removed in [\d.]+ s\.$/m);
-    expect(out).toContain(`  ${join(desk, 'report.pdf')}: unsupported file type (.pdf)`);
+    expect(out).toContain(`  ${join(desk, 'sheet.xlsx')}: unsupported file type (.xlsx)`);
   });
 
   it('refuses a missing folder with one line and exit code 2', async () => {

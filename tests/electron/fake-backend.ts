@@ -89,6 +89,10 @@ export class FakeBackend implements QuarryBackend {
     this.record('cancelIndexing', []);
     return Promise.resolve();
   }
+  retrySkipped(): Promise<LibraryStatus> {
+    this.record('retrySkipped', []);
+    return Promise.resolve({ ...STATUS, indexing: true });
+  }
   search(request: Parameters<QuarryBackend['search']>[0]): Promise<Result<SearchResponse>> {
     this.record('search', [request]);
     return Promise.resolve(SEARCH);

@@ -74,7 +74,7 @@ export const DESK: Record<string, string> = {
   'budget.md':
     '---\ntitle: Budget day\ndate: 2019-03-04\nsource: The Ledger\nauthor: Jane Doe\n---\n\nThe chancellor set out the budget.\n\n> “No new taxes,” she said.\n',
   'hamlet.txt': 'Hamlet at the Globe\n\n“To be, or not to be” was delivered with care.\n',
-  'report.pdf': '%PDF-1.4 not an article',
+  'sheet.xlsx': 'PK not a spreadsheet',
   'empty.txt': '',
   'README.md': 'What this folder holds.\n',
 };

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IndexProgress, IndexReport, LibraryStatus } from '../../electron/api';
 import type { Catalog } from '../../electron/engine/index/catalog';
 import { articleId } from '../../electron/engine/ingest/read-article';
-import { QuarryService } from '../../electron/engine/service';
+import { LibraryInUseError, QuarryService, SAMPLE_FOLDER_NAME } from '../../electron/engine/service';
 import { BBC, DESK, hasBbc, tempDirs, writeFiles } from './fixtures';
 
 const tempDir = tempDirs();
@@ -122,7 +122,7 @@ describe('QuarryService.indexFolders', () => {
     const skipped = [...report.skipped].sort((a, b) => a.path.localeCompare(b.path));
     expect(skipped).toEqual([
       { path: join(desk, 'empty.txt'), reason: 'empty file' },
-      { path: join(desk, 'report.pdf'), reason: expect.stringContaining('(.pdf)') as string },
+      { path: join(desk, 'sheet.xlsx'), reason: expect.stringContaining('(.xlsx)') as string },
     ]);
     expect(report.ignored).toEqual([
       { path: join(desk, 'README.md'), reason: expect.stringMatching(/folder notes/) as string },
@@ -384,4 +384,86 @@ describe('QuarryService.cancelIndexing', () => {
     },
     120_000,
   );
+});
+
+describe('QuarryService.cancelIndexing then addFolder', () => {
+  it('indexes a folder added right after a Cancel', async () => {
+    const { service, desk } = await library();
+    const other = join(desk, '..', 'other');
+    await writeFiles(other, { 'late.txt': 'A late arrival\n\nThe ferry came in after the storm.\n' });
+    // A pass and a queued one, both dropped by Cancel; the folder added next must still be indexed.
+    void service.update();
+    void service.update();
+    await service.cancelIndexing();
+    const added = await service.addFolder(other);
+    expect(added.ok).toBe(true);
+    await service.update();
+    expect(await titles(service, 'ferry')).toEqual(['A late arrival']);
+  });
+});
+
+describe('QuarryService and other processes', () => {
+  it('refuses a second writer on the same library, and lets a read-only one search', async () => {
+    const { dataDir } = await library();
+    await expect(QuarryService.open({ dataDir })).rejects.toBeInstanceOf(LibraryInUseError);
+    const reader = await QuarryService.open({ dataDir, readOnly: true });
+    opened.push(reader);
+    expect(await titles(reader, 'chancellor')).toEqual(['Budget day']);
+    expect(await reader.addFolder(dataDir)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await expect(reader.update()).rejects.toThrow(/read-only/);
+  });
+});
+
+describe('QuarryService background passes', () => {
+  it('reports a pass that fails in the library problems instead of ending the process', async () => {
+    const root = await tempDir();
+    const desk = join(root, 'desk');
+    await writeFiles(desk, DESK);
+    const dataDir = join(root, 'data');
+    await writeFiles(dataDir, { shards: 'a file where the shards folder should be' });
+    const service = await openService(dataDir);
+    const changed = new Promise<LibraryStatus>((resolve) => {
+      service.on('library', (status) => {
+        if (status.problems?.some((problem) => problem.startsWith('Indexing failed'))) resolve(status);
+      });
+    });
+    expect((await service.addFolder(desk)).ok).toBe(true);
+    const status = await changed;
+    expect(status.problems?.join('\n')).toMatch(/Indexing failed: .*shards/);
+    expect(status.indexing).toBe(false);
+  });
+
+  it('moves the articles of a folder into a parent folder added later', async () => {
+    const root = await tempDir();
+    await writeFiles(join(root, 'news', 'sport'), { 'mutu.txt': DESK['mutu.txt']! });
+    await writeFiles(join(root, 'news'), { 'hamlet.txt': DESK['hamlet.txt']! });
+    const service = await openService(join(root, 'data'));
+    await service.indexFolders([join(root, 'news', 'sport')]);
+    await service.indexFolders([join(root, 'news')]);
+    const status = await service.status();
+    expect(status.folders).toEqual([{ path: join(root, 'news'), articles: 2 }]);
+    const hit = await service.search({ query: 'mutu' });
+    expect(hit.ok && hit.value.hits[0]?.folder).toBe(join(root, 'news'));
+  });
+});
+
+describe('QuarryService sample archive', () => {
+  it('copies the sample into a new library once, and does not bring it back after it is removed', async () => {
+    const root = await tempDir();
+    const sample = join(root, 'bundled');
+    await writeFiles(sample, { 'one.txt': 'Sample one\n\nA harbour story.\n' });
+    const dataDir = join(root, 'data');
+    const first = await QuarryService.open({ dataDir, sampleArchive: sample });
+    const copy = join(dataDir, SAMPLE_FOLDER_NAME);
+    expect((await first.status()).folders.map((folder) => folder.path)).toEqual([copy]);
+    await first.update();
+    expect(await titles(first, 'harbour')).toEqual(['Sample one']);
+    expect(existsSync(join(copy, 'one.txt'))).toBe(true);
+    expect((await first.removeFolder(copy)).ok).toBe(true);
+    await first.update();
+    await first.close();
+
+    const second = await openService(dataDir);
+    expect((await second.status()).folders).toEqual([]);
+  });
 });

@@ -113,6 +113,19 @@ describe('App', () => {
     await waitFor(() => expect(bridge.callsOf('search')).toHaveLength(2));
   });
 
+  it('retries the skipped files from the summary', async () => {
+    const bridge = new FakeBridge();
+    bridge.statusValue = makeStatus({
+      lastReport: makeReport({
+        indexed: 2,
+        skipped: [{ path: '/a/locked.pdf', reason: 'permission denied' }],
+      }),
+    });
+    renderApp(bridge);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Retry skipped files' }));
+    expect(bridge.callsOf('retrySkipped')).toHaveLength(1);
+  });
+
   it('opens the selected result with Enter, then steps to its next hit with Enter', async () => {
     const bridge = new FakeBridge();
     bridge.searchImpl = () =>

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../store/atomic-file';
 import type { ShardRecord } from './shard-files';
 
+/** Bumped whenever the catalog's layout changes. */
 export const CATALOG_VERSION = 1;
 
 /** What the library knows of one article file as of the last pass. */
@@ -35,6 +36,7 @@ export interface Catalog {
   nextShard: number;
 }
 
+/** A catalog with no folders and no index yet. */
 export function emptyCatalog(): Catalog {
   return {
     format: 'quarry-library',
@@ -49,6 +51,8 @@ export function emptyCatalog(): Catalog {
 
 export interface LoadedCatalog {
   catalog: Catalog;
+  /** True when there was no catalog at all: a library opened for the first time. */
+  isNew: boolean;
   /** Set when the stored catalog could not be used; says what happened to it. */
   problem?: string;
 }
@@ -65,15 +69,15 @@ function catalogPath(dataDir: string): string {
 export async function loadCatalog(dataDir: string): Promise<LoadedCatalog> {
   const path = catalogPath(dataDir);
   const main = await readCatalogFile(path);
-  if (main.kind === 'ok') return { catalog: main.catalog };
-  if (main.kind === 'missing') return { catalog: emptyCatalog() };
+  if (main.kind === 'ok') return { catalog: main.catalog, isNew: false };
+  if (main.kind === 'missing') return { catalog: emptyCatalog(), isNew: true };
   const aside = `${path}.damaged-${Date.now()}`;
   await rename(path, aside).catch(() => undefined);
   const backup = await readCatalogFile(`${path}.bak`);
   const reason = `the library catalog was damaged (${main.reason}) and was set aside as ${aside}`;
   if (backup.kind === 'ok')
-    return { catalog: backup.catalog, problem: `${reason}; the previous copy is in use` };
-  return { catalog: emptyCatalog(), problem: `${reason}; the folders must be added again` };
+    return { catalog: backup.catalog, isNew: false, problem: `${reason}; the previous copy is in use` };
+  return { catalog: emptyCatalog(), isNew: false, problem: `${reason}; the folders must be added again` };
 }
 
 type CatalogRead = { kind: 'ok'; catalog: Catalog } | { kind: 'missing' } | { kind: 'bad'; reason: string };
@@ -107,4 +111,18 @@ export async function saveCatalog(dataDir: string, catalog: Catalog): Promise<vo
   const path = catalogPath(dataDir);
   await copyFile(path, `${path}.bak`).catch(() => undefined);
   await writeFileAtomic(path, JSON.stringify(catalog));
+}
+
+/**
+ * Saves catalogs one after another: saves asked for while one is being
+ * written wait their turn, so the file and its backup never interleave.
+ */
+export function catalogSaver(dataDir: string): (catalog: Catalog) => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return (catalog) => {
+    // The catalog is serialised when its turn comes, so the latest state is what lands.
+    const next = last.catch(() => undefined).then(() => saveCatalog(dataDir, catalog));
+    last = next;
+    return next;
+  };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IndexProgress, IndexReport, SkippedFile } from '../../api';
 import { contentHash } from '../ingest/read-article';
 import { scanFolders, type FoundFile } from '../ingest/scan';
-import { saveCatalog, type Catalog } from './catalog';
+import type { Catalog } from './catalog';
 import { planShardJobs, type LibraryChanges } from './plan';
 import { removeShardFiles, shardsFolder, type ShardRecord } from './shard-files';
 import type { ShardJobResult } from './shard-job';
@@ -10,6 +10,8 @@ import { JobsCancelledError, runJobsInWorkers } from './worker-pool';
 
 export interface PassContext {
   dataDir: string;
+  /** Saves the catalog; saves are serialised by the caller, who may save too. */
+  saveCatalog: (catalog: Catalog) => Promise<void>;
   /** Updated in place and saved after every shard, so a pass cut short keeps what it finished. */
   catalog: Catalog;
   /** Shards found damaged when opened; rebuilt by this pass. */
@@ -63,12 +65,14 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
       onResult: async (result) => {
         const previous = catalog.shards[result.shard];
         applyResult(catalog, result, found);
-        await saveCatalog(context.dataDir, catalog);
+        await context.saveCatalog(catalog);
         if (previous && previous.generation !== result.record?.generation) {
           await removeShardFiles(shardsFolder(context.dataDir), previous);
         }
         context.damaged.delete(result.shard);
-        indexed += result.readPaths.length;
+        // Counted in articles, not files: a CSV or a mailbox holds many.
+        const read = new Set(result.readPaths);
+        indexed += result.articles.filter((article) => read.has(article.path)).length;
         skipped.push(...result.skipped);
         await context.onShardSaved(result);
       },
@@ -77,11 +81,11 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
     if (!(error instanceof JobsCancelledError)) throw error;
     cancelled = true;
   }
-  if (jobs.length === 0) await saveCatalog(context.dataDir, catalog);
+  if (jobs.length === 0) await context.saveCatalog(catalog);
   emit('done', done, total);
   return {
     report: {
-      articles: Object.keys(catalog.files).length,
+      articles: Object.values(catalog.shards).reduce((sum, shard) => sum + shard.count, 0),
       indexed,
       removed: changes.removed.length,
       skipped,
@@ -117,6 +121,11 @@ async function findChanges(
       } else {
         changes.added.push(file);
       }
+      continue;
+    }
+    // A file now found under another library folder (a parent folder was added) is re-read to carry its new folder.
+    if (record.folder !== file.folder) {
+      changes.changed.push(file);
       continue;
     }
     if (record.size === file.size && record.mtimeMs === file.mtimeMs) continue;

@@ -8,19 +8,41 @@ export interface IndexedText {
 }
 
 /**
- * Lunr's trimmer, made Unicode-aware: it strips punctuation from the ends of a
- * word without eating accented letters (Lunr's own turns "café" into "caf"),
- * unifies typographic apostrophes, and folds accents so `cafe` finds *café*.
- * Used when indexing and when searching, so both sides agree.
+ * What separates words: white space, the hyphen and the Unicode dashes
+ * U+2010–U+2015 (hyphen, en dash, em dash…). One separator for the index,
+ * the query parser and highlighting, so a word found one way is found by all.
  */
-export const wordTrimmer: lunr.PipelineFunction = (token) =>
-  token.update((text) =>
-    text
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/[\u2018\u2019\u02bc]/g, "'")
-      .replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ''),
-  );
+export const WORD_SEPARATOR = /[\s\-\u2010-\u2015]+/;
+// Lunr's tokenizer reads its separator at every call, but its query lexer copied
+// it when Lunr loaded; both must change, here, before any index or query is made.
+lunr.tokenizer.separator = WORD_SEPARATOR;
+(lunr as unknown as { QueryLexer: { termSeparator: RegExp } }).QueryLexer.termSeparator = WORD_SEPARATOR;
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/**
+ * Normalises one word as the index and every query compare it: accents
+ * folded (`cafe` finds *café*), punctuation stripped from its ends,
+ * typographic apostrophes unified, lower-cased.
+ */
+export function normaliseWord(raw: string): string {
+  // Most words are plain ASCII, with no accents or typographic apostrophes to fold.
+  if (!NON_ASCII.test(raw)) return raw.replace(EDGE_PUNCTUATION, '').toLowerCase();
+  return raw
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(EDGE_PUNCTUATION, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toLowerCase();
+}
+
+/**
+ * Lunr's trimmer, made Unicode-aware by normalising each token with
+ * `normaliseWord` (Lunr's own turns "café" into "caf"). Used when indexing
+ * and when searching, so both sides agree.
+ */
+export const wordTrimmer: lunr.PipelineFunction = (token) => token.update(normaliseWord);
 // Stored indexes name their pipeline functions; loading one looks them up by this label.
 lunr.Pipeline.registerFunction(wordTrimmer, 'quarryWordTrimmer');
 
@@ -32,9 +54,9 @@ export const FIELDS = ['title', 'body'] as const;
 
 /**
  * Builds a Lunr index over articles with Lunr's English pipeline (its trimmer
- * made Unicode-aware), the
- * title boosted over the body, and no per-term positions: highlights are found
- * later by re-tokenising the few articles shown.
+ * made Unicode-aware, words split at `WORD_SEPARATOR`), the title boosted
+ * over the body, and no per-term positions: highlights are found later by
+ * re-tokenising the few articles shown.
  */
 export function buildLunrIndex(articles: Iterable<IndexedText>): lunr.Index {
   const builder = new lunr.Builder();

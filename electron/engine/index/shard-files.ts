@@ -6,7 +6,7 @@ import type { Article } from '../ingest/article';
 import { writeFileAtomic } from '../store/atomic-file';
 
 /** Bumped whenever the layout of shard files or the index pipeline changes. */
-export const SHARD_FORMAT_VERSION = 2;
+export const SHARD_FORMAT_VERSION = 3;
 
 export interface FileChecksum {
   name: string;

@@ -66,8 +66,11 @@ export async function runShardJob(
   for (const file of toRead) {
     const outcome = await readArticle(file.path, file.folder);
     if (outcome.ok) {
-      articles.push(outcome.article);
+      // One file can hold several articles (records, a mailbox); what it passed over is reported too.
+      articles.push(...outcome.articles);
       readPaths.push(file.path);
+      for (const note of outcome.notes ?? [])
+        skipped.push({ path: file.path, reason: `partly read: ${note}` });
     } else {
       skipped.push({ path: file.path, reason: outcome.reason });
     }

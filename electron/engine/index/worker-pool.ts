@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ShardJob, ShardJobResult } from './shard-job';
 import type { WorkerReply } from './worker-protocol';
 
+/** The pass was cancelled; jobs already finished stay finished. */
 export class JobsCancelledError extends Error {
   constructor() {
     super('indexing was cancelled');

@@ -1,7 +1,8 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { ArticleBlock } from '../../api';
+import type { ArticleBlock, SourceSpan } from '../../api';
 import type { ParsedArticle } from './article';
 
+/** Front matter that is not valid YAML; the message says where. */
 export class FrontMatterError extends Error {}
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -15,15 +16,16 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 export function parseMarkdown(text: string, fallbackTitle: string): ParsedArticle {
   const match = FRONT_MATTER.exec(text);
   const meta = match ? readFrontMatter(match[1]!) : {};
-  const source = match ? text.slice(match[0].length) : text;
-  const { body, blocks, firstHeading } = markdownToBlocks(source);
+  const sourceAt = match ? match[0].length : 0;
+  const { body, blocks, firstHeading, sourceMap } = markdownToBlocks(text.slice(sourceAt), sourceAt);
   const title = stringField(meta.title) ?? firstHeading ?? fallbackTitle;
   const dropHeading = !stringField(meta.title) && firstHeading !== null && blocks[0]?.kind === 'heading';
-  const shown = dropHeading ? withoutFirstBlock(body, blocks) : { body, blocks };
+  const shown = dropHeading ? withoutFirstBlock(body, blocks, sourceMap) : { body, blocks, sourceMap };
   return {
     title,
     body: shown.body,
     blocks: shown.blocks,
+    sourceMap: shown.sourceMap,
     date: normaliseDate(meta.date),
     source: stringField(meta.source) ?? stringField(meta.publication) ?? null,
     author: stringField(meta.author) ?? stringField(meta.byline) ?? null,
@@ -88,14 +90,23 @@ interface MarkdownBlocks {
   body: string;
   blocks: ArticleBlock[];
   firstHeading: string | null;
+  /** Each block's start in the text given to the parser. */
+  sourceMap: SourceSpan[];
 }
 
-function markdownToBlocks(source: string): MarkdownBlocks {
+function markdownToBlocks(source: string, sourceAt: number): MarkdownBlocks {
   const parts: string[] = [];
   const blocks: ArticleBlock[] = [];
+  const sourceMap: SourceSpan[] = [];
   let firstHeading: string | null = null;
   let offset = 0;
-  for (const raw of source.split(/\n[ \t]*\n/)) {
+  const separator = /\n[ \t]*\n/g;
+  for (let rawAt = 0; rawAt <= source.length;) {
+    const found = separator.exec(source);
+    const rawEnd = found ? found.index : source.length;
+    const raw = source.slice(rawAt, rawEnd);
+    const rawStart = rawAt + (raw.length - raw.trimStart().length);
+    rawAt = found ? found.index + found[0].length : source.length + 1;
     const block = raw.trim();
     if (!block || /^(?:-{3,}|\*{3,}|_{3,})$/.test(block)) continue;
     let kind: ArticleBlock['kind'] = 'paragraph';
@@ -113,10 +124,11 @@ function markdownToBlocks(source: string): MarkdownBlocks {
     if (kind === 'heading' && firstHeading === null && blocks.length === 0) firstHeading = text;
     if (parts.length > 0) offset += 2;
     blocks.push({ kind, start: offset, end: offset + text.length });
+    sourceMap.push({ start: offset, end: offset + text.length, offset: sourceAt + rawStart });
     parts.push(text);
     offset += text.length;
   }
-  return { body: parts.join('\n\n'), blocks, firstHeading };
+  return { body: parts.join('\n\n'), blocks, firstHeading, sourceMap };
 }
 
 function inlineText(text: string): string {
@@ -130,14 +142,22 @@ function inlineText(text: string): string {
     .trim();
 }
 
-function withoutFirstBlock(body: string, blocks: ArticleBlock[]): { body: string; blocks: ArticleBlock[] } {
+function withoutFirstBlock(
+  body: string,
+  blocks: ArticleBlock[],
+  sourceMap: SourceSpan[],
+): { body: string; blocks: ArticleBlock[]; sourceMap: SourceSpan[] } {
   const next = blocks[1];
-  if (!next) return { body: '', blocks: [] };
+  if (!next) return { body: '', blocks: [], sourceMap: [] };
   const shift = next.start;
+  const move = <T extends { start: number; end: number }>(item: T): T => ({
+    ...item,
+    start: item.start - shift,
+    end: item.end - shift,
+  });
   return {
     body: body.slice(shift),
-    blocks: blocks
-      .slice(1)
-      .map((block) => ({ ...block, start: block.start - shift, end: block.end - shift })),
+    blocks: blocks.slice(1).map(move),
+    sourceMap: sourceMap.slice(1).map(move),
   };
 }

@@ -1,19 +1,42 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
-import { decodeText, normaliseNewlines } from './decode';
-import { FrontMatterError, parseMarkdown } from './parse-markdown';
-import { parsePlainText } from './parse-text';
-import { describeFsError, formatOf } from './scan';
+import { detectLanguage } from './language';
+import { parseArticleBytes } from './parse-file';
+import { describeFsError, detectFormat } from './scan';
 
-/** Files larger than this are reported rather than read. */
-export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
+export { parseArticleBytes } from './parse-file';
 
-export type ReadOutcome = { ok: true; article: Article } | { ok: false; reason: string };
+/** How much Quarry reads, so one odd file cannot stall or swamp a pass. Settings, with these defaults. */
+export interface IngestLimits {
+  /** Text files (and mail, records) larger than this are reported rather than read. */
+  maxTextBytes: number;
+  /** PDF, DOCX and EPUB files carry images: they may be larger. */
+  maxDocumentBytes: number;
+  /** The most a DOCX or EPUB may unpack to. */
+  maxUnpackedBytes: number;
+  /** An article with a longer body is reported rather than cut. */
+  maxArticleChars: number;
+  /** A file with more records or messages than this is reported rather than cut. */
+  maxArticlesPerFile: number;
+  /** A parser that takes longer than this on one file gives up (PDF, DOCX, mail). */
+  parseTimeoutMs: number;
+}
 
-/** A short, stable identity for the file at `path`. */
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxTextBytes: 50 * 1024 * 1024,
+  maxDocumentBytes: 200 * 1024 * 1024,
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  maxArticleChars: 5_000_000,
+  maxArticlesPerFile: 20_000,
+  parseTimeoutMs: 30_000,
+};
+
+/** What reading a file gave: its articles (several for records or a mailbox), or why none. */
+export type ReadOutcome = { ok: true; articles: Article[]; notes?: string[] } | { ok: false; reason: string };
+
+/** A short, stable identity for the file at `path` (or for `path#key`, an article among several). */
 export function articleId(path: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, 16);
 }
@@ -23,63 +46,139 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+const MB = 1048576;
+
 /**
- * Reads one article file: decodes and parses it, or says in a sentence why it
- * cannot be read. Never throws for a bad file.
+ * Reads one article file: decodes and parses it into its articles, or says in
+ * a sentence why it cannot be read. Never throws for a bad file, and gives up
+ * on a file over a limit or a parser that runs past its time.
  */
-export async function readArticle(path: string, folder: string): Promise<ReadOutcome> {
-  const format = formatOf(path);
-  if (!format) return { ok: false, reason: `unsupported file type (${extname(path) || 'no extension'})` };
+export async function readArticle(
+  path: string,
+  folder: string,
+  limits: IngestLimits = DEFAULT_LIMITS,
+): Promise<ReadOutcome> {
   try {
-    const info = await stat(path);
-    if (info.size > MAX_ARTICLE_BYTES) {
-      return { ok: false, reason: `too large (${Math.round(info.size / 1048576)} MB; the limit is 50 MB)` };
-    }
-    const bytes = await readFile(path);
-    const parsed = parseArticleBytes(bytes, format, titleFromFileName(path));
+    const format = await detectFormat(path);
+    if (!format) return { ok: false, reason: `unsupported file type (${extname(path) || 'no extension'})` };
+    const limit =
+      format === 'pdf' || format === 'docx' || format === 'epub'
+        ? limits.maxDocumentBytes
+        : limits.maxTextBytes;
+    const file = await readWhole(path, limit);
+    if (!file.ok) return file;
+    const { bytes, mtimeMs } = file;
+    const parsed = await parseArticleBytes(bytes, format, titleFromFileName(path), limits, {
+      mailbox: /\.(mbox|mbx)$/i.test(path),
+      lines: /\.(jsonl|ndjson|tsv)$/i.test(path),
+    });
     if (!parsed.ok) return parsed;
-    return {
-      ok: true,
-      article: {
-        id: articleId(path),
-        path,
-        folder,
-        format,
-        ...parsed.article,
-        hash: contentHash(bytes),
-        size: bytes.length,
-        mtimeMs: info.mtimeMs,
-      },
-    };
+    if (parsed.articles.length > limits.maxArticlesPerFile) {
+      return {
+        ok: false,
+        reason: `over the limit: ${parsed.articles.length} articles in one file (the limit is ${limits.maxArticlesPerFile})`,
+      };
+    }
+    const hash = contentHash(bytes);
+    const notes = [...(parsed.notes ?? [])];
+    const single = parsed.articles.length === 1 && !parsed.articles[0]!.locator;
+    const usedKeys = new Set<string>();
+    const articles: Article[] = [];
+    for (const [index, article] of parsed.articles.entries()) {
+      if (article.body.length > limits.maxArticleChars) {
+        const what = article.locator ?? 'the article';
+        const reason = `over the limit: ${what} has ${article.body.length.toLocaleString('en')} characters (the limit is ${limits.maxArticleChars.toLocaleString('en')})`;
+        if (single) return { ok: false, reason };
+        notes.push(reason);
+        continue;
+      }
+      // A record's own key keeps its id when records are added or reordered; a repeated key falls back to its place.
+      const key = article.key && !usedKeys.has(article.key) ? article.key : `#${index + 1}`;
+      usedKeys.add(key);
+      articles.push(
+        toArticle(article, {
+          id: articleId(single ? path : `${path}#${key}`),
+          path,
+          folder,
+          format,
+          hash,
+          size: bytes.length,
+          mtimeMs,
+        }),
+      );
+    }
+    if (articles.length === 0) return { ok: false, reason: notes[0] ?? 'no articles' };
+    return { ok: true, articles, ...(notes.length > 0 ? { notes: summarise(notes) } : {}) };
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   }
 }
 
-/** Parses the bytes of an article in a known format, or gives the reason it cannot. */
-export function parseArticleBytes(
-  bytes: Uint8Array,
-  format: ArticleFormat,
-  fallbackTitle: string,
-): { ok: true; article: ParsedArticle } | { ok: false; reason: string } {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  if (bytes.subarray(0, 8192).includes(0) && !hasUtf16Bom(bytes)) {
-    return { ok: false, reason: 'binary data, not text' };
-  }
-  const text = normaliseNewlines(decodeText(bytes).text);
-  if (text.trim() === '') return { ok: false, reason: 'no text (only blank space)' };
-  try {
-    const article =
-      format === 'md' ? parseMarkdown(text, fallbackTitle) : parsePlainText(text, fallbackTitle);
-    return { ok: true, article };
-  } catch (error) {
-    if (error instanceof FrontMatterError) return { ok: false, reason: error.message };
-    throw error;
-  }
+function toArticle(
+  parsed: ParsedArticle & { language?: string | null },
+  facts: Pick<Article, 'id' | 'path' | 'folder' | 'format' | 'hash' | 'size' | 'mtimeMs'>,
+): Article {
+  const { key: _key, language, sourceMap, locator, ...shown } = parsed;
+  return {
+    id: facts.id,
+    path: facts.path,
+    folder: facts.folder,
+    format: facts.format,
+    ...shown,
+    language: language ?? detectLanguage(`${parsed.title}\n${parsed.body}`),
+    ...(sourceMap && sourceMap.length > 0 ? { sourceMap } : {}),
+    ...(locator ? { locator } : {}),
+    hash: facts.hash,
+    size: facts.size,
+    mtimeMs: facts.mtimeMs,
+  };
 }
 
-function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+// A file with thousands of bad lines gets a few examples and a count, not thousands of report rows.
+function summarise(notes: string[]): string[] {
+  if (notes.length <= 5) return notes;
+  return [...notes.slice(0, 5), `and ${notes.length - 5} more`];
+}
+
+type WholeFile = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false; reason: string };
+
+/**
+ * Reads a file whole through one handle, refusing it when over `limit`
+ * without reading it, and noticing when it is rewritten or deleted meanwhile.
+ */
+async function readWhole(path: string, limit: number): Promise<WholeFile> {
+  const handle = await open(path, 'r');
+  let bytes: Buffer;
+  let before: Awaited<ReturnType<typeof handle.stat>>;
+  try {
+    before = await handle.stat();
+    if (!before.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (before.size > limit) {
+      return {
+        ok: false,
+        reason: `over the limit: ${Math.round(before.size / MB)} MB (the limit is ${Math.round(limit / MB)} MB)`,
+      };
+    }
+    // One byte more than expected tells a file that grew while it was read.
+    bytes = Buffer.alloc(before.size + 1);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled !== before.size)
+      return { ok: false, reason: 'changed while it was being read (it will be read again)' };
+    bytes = bytes.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+  const after = await stat(path).catch(() => null);
+  if (!after) return { ok: false, reason: 'deleted while it was being read' };
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+    return { ok: false, reason: 'changed while it was being read (it will be read again)' };
+  }
+  return { ok: true, bytes, mtimeMs: before.mtimeMs };
 }
 
 function titleFromFileName(path: string): string {

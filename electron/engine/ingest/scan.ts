@@ -1,6 +1,7 @@
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { open, opendir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ArticleFormat, SkippedFile } from '../../api';
+import { looksLikeEmail } from './parse-email';
 
 /** A file found under a library folder that looks like an article. */
 export interface FoundFile {
@@ -19,7 +20,39 @@ export interface ScanResult {
   folderErrors: Map<string, string>;
 }
 
-const FORMATS: Record<string, ArticleFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md' };
+const FORMATS: Record<string, ArticleFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.epub': 'epub',
+  '.json': 'json',
+  '.jsonl': 'json',
+  '.ndjson': 'json',
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.eml': 'email',
+  '.mbox': 'email',
+  '.mbx': 'email',
+};
+
+/** What the skip reason says Quarry reads. */
+const READS = '.txt, .md, .html, .pdf, .docx, .epub, .json, .jsonl, .csv, .tsv, .eml, .mbox and e-mail files';
+
+// Formats with a reason more helpful than "unsupported".
+const NOT_YET: Record<string, string> = {
+  '.rtf': 'RTF not supported yet',
+  '.doc': 'old Word format (.doc) not supported: save it as .docx',
+  '.odt': 'OpenDocument text not supported yet',
+};
+
+// A saved web page's images and scripts sit in "<page>_files" beside the page.
+const SAVED_PAGE_ASSETS = /^(.*)_files$/;
 
 // Notes that describe a folder rather than being part of it.
 const FOLDER_NOTES = /(^|[-_. ])(readme|licen[cs]e|copying|changelog)$/i;
@@ -27,6 +60,22 @@ const FOLDER_NOTES = /(^|[-_. ])(readme|licen[cs]e|copying|changelog)$/i;
 /** The article format a file name stands for, or null. */
 export function formatOf(path: string): ArticleFormat | null {
   return FORMATS[extname(path).toLowerCase()] ?? null;
+}
+
+/**
+ * The article format of a file: by its extension, and for a file without
+ * one, by a look at its first bytes (header-style text is e-mail).
+ */
+export async function detectFormat(path: string): Promise<ArticleFormat | null> {
+  if (extname(basename(path))) return formatOf(path);
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return looksLikeEmail(head.subarray(0, bytesRead).toString('latin1')) ? 'email' : null;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -78,6 +127,10 @@ async function walk(
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       }
+      if (isDirectory && isSavedPageAssets(entry.name, entries)) {
+        result.ignored.push({ path, reason: 'the images and scripts of a saved web page' });
+        continue;
+      }
       if (isDirectory) {
         const real = await realpath(path);
         if (visited.has(real)) {
@@ -96,6 +149,14 @@ async function walk(
   }
 }
 
+function isSavedPageAssets(name: string, siblings: readonly { name: string }[]): boolean {
+  const page = SAVED_PAGE_ASSETS.exec(name)?.[1];
+  if (!page) return false;
+  return siblings.some(
+    (sibling) => /^\.x?html?$/i.test(sibling.name.slice(page.length)) && sibling.name.startsWith(page),
+  );
+}
+
 async function consider(path: string, folder: string, result: ScanResult): Promise<void> {
   const name = basename(path);
   const extension = extname(name);
@@ -104,17 +165,20 @@ async function consider(path: string, folder: string, result: ScanResult): Promi
     result.ignored.push({ path, reason: 'folder notes (README, licence), not an article' });
     return;
   }
-  const format = formatOf(path);
+  const info = await stat(path);
+  const format = extension ? formatOf(path) : info.size > 0 ? await detectFormat(path) : null;
   if (!format) {
+    const lower = extension.toLowerCase();
     result.skipped.push({
       path,
-      reason: extension
-        ? `unsupported file type (${extension.toLowerCase()}): Quarry reads .txt and .md`
-        : 'no file extension: Quarry reads .txt and .md',
+      reason:
+        NOT_YET[lower] ??
+        (extension
+          ? `unsupported file type (${lower}): Quarry reads ${READS}`
+          : `no file extension, and not an e-mail: Quarry reads ${READS}`),
     });
     return;
   }
-  const info = await stat(path);
   result.files.push({ path, folder, format, size: info.size, mtimeMs: info.mtimeMs });
 }
 

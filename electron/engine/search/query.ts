@@ -25,12 +25,32 @@ export interface ParsedQuery {
   browse: boolean;
 }
 
+/** A parsed query, or a syntax error with the range of the bad part. */
 export type QueryParse = { ok: true; query: ParsedQuery } | { ok: false; error: ApiError };
+
+/** A piece of the query as Lunr's lexer read it, with its range in the query text. */
+interface Lexeme {
+  type: string;
+  str: string;
+  start: number;
+  end: number;
+}
 
 // Lunr's query parser is public API but missing from its type definitions.
 const QueryParser = (
-  lunr as unknown as { QueryParser: new (text: string, query: lunr.Query) => { parse(): void } }
+  lunr as unknown as {
+    QueryParser: new (text: string, query: lunr.Query) => { parse(): void; lexer: { lexemes: Lexeme[] } };
+  }
 ).QueryParser;
+
+// Lunr builds every spelling within the edit distance before it looks any up:
+// `governments~6` takes seconds and `xxxxxxxxxxxx~10` minutes, on the main thread.
+const MAX_EDITS = 2;
+// A wildcard on one letter or none walks most of the index's terms.
+const MIN_WILDCARD_LETTERS = 2;
+
+// A + or - standing alone (a spaced hyphen in a pasted headline) is punctuation, not an operator.
+const LONE_OPERATOR = /(?<=^|\s)[+-]+(?=\s|$)/g;
 
 // Straight and typographic double quotes both open and close a phrase.
 const PHRASE =
@@ -75,9 +95,12 @@ export function parseQuery(text: string): QueryParse {
     rest = rest.slice(0, start) + ' '.repeat(whole.length) + rest.slice(start + whole.length);
   }
 
+  rest = rest.replace(LONE_OPERATOR, (operator) => ' '.repeat(operator.length));
+
   const query = new lunr.Query([...FIELDS]);
+  const parser = new QueryParser(rest, query);
   try {
-    new QueryParser(rest, query).parse();
+    parser.parse();
   } catch (error) {
     if (error instanceof lunr.QueryParseError) {
       const parseError = error as unknown as { message: string; start: number; end: number };
@@ -89,6 +112,8 @@ export function parseQuery(text: string): QueryParse {
     }
     throw error;
   }
+  const tooCostly = costlyPart(parser.lexer.lexemes);
+  if (tooCostly) return tooCostly;
   // Lunr finds nothing when a required word is a stop word it never indexed; such a word narrows nothing.
   const clauses = query.clauses.filter((clause) => !(clause.usePipeline && isStopWord(clause.term)));
   const ownTerms = new Set(clauses.map((clause) => indexTermOf(clause.term)));
@@ -110,6 +135,26 @@ export function parseQuery(text: string): QueryParse {
     }
   }
   return { ok: true, query: { clauses, phrases, phraseOnlyTerms, browse: text.trim() === '' } };
+}
+
+/** The first fuzzy or wildcard part of a query too costly to run, as an error. */
+function costlyPart(lexemes: readonly Lexeme[]): QueryParse | null {
+  for (const lexeme of lexemes) {
+    // The lexeme of `~N` holds N; the range includes the tilde before it.
+    if (lexeme.type === 'EDIT_DISTANCE' && Number(lexeme.str) > MAX_EDITS)
+      return syntaxError(`fuzzy matching allows at most ${MAX_EDITS} edits`, lexeme.start - 1, lexeme.end);
+    if (
+      lexeme.type === 'TERM' &&
+      lexeme.str.includes('*') &&
+      lexeme.str.replace(/\*/g, '').length < MIN_WILDCARD_LETTERS
+    )
+      return syntaxError(
+        `a wildcard needs at least ${MIN_WILDCARD_LETTERS} letters`,
+        lexeme.start,
+        lexeme.end,
+      );
+  }
+  return null;
 }
 
 function isStopWord(term: string): boolean {

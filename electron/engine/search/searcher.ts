@@ -12,7 +12,9 @@ import type { Article } from '../ingest/article';
 import { FIELDS, TITLE_BOOST } from '../index/lunr-index';
 import { parseQuery, type ParsedQuery, type Phrase } from './query';
 import { makeSnippets } from './snippets';
-import { mergeRanges, phraseRanges, termRanges, wordsOf } from './words';
+import { mergeRanges, phraseRanges, termRanges, wordsOf, type Word } from './words';
+
+type Field = (typeof FIELDS)[number];
 
 /** One loaded shard: its Lunr index and its articles by id. */
 export interface LoadedShard {
@@ -24,7 +26,7 @@ interface Match {
   article: Article;
   score: number;
   /** Index terms the article matched, per field. */
-  terms: Record<(typeof FIELDS)[number], Set<string>>;
+  terms: Record<Field, Set<string>>;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -43,10 +45,12 @@ export class Searcher {
     this.shards.set(id, shard);
   }
 
+  /** Takes a shard out of service; its articles are no longer found. */
   removeShard(id: string): void {
     this.shards.delete(id);
   }
 
+  /** How many articles the loaded shards hold. */
   get articleCount(): number {
     let count = 0;
     for (const shard of this.shards.values()) count += shard.articles.size;
@@ -113,11 +117,12 @@ export class Searcher {
           ? this.everyArticle(shard, query, onlyId)
           : this.lunrMatches(shard, query, onlyId);
       for (const match of candidates) {
-        if (required.length > 0 && !required.every((phrase) => phraseCount(match.article, phrase) > 0))
-          continue;
-        if (prohibited.some((phrase) => phraseCount(match.article, phrase) > 0)) continue;
-        if (query.clauses.length === 0 && required.length > 0) {
-          match.score = required.reduce((sum, phrase) => sum + phraseScore(match.article, phrase), 0);
+        if (query.phrases.length > 0) {
+          const words = fieldWords(match.article);
+          const score = requiredScore(words, required);
+          if (score === null) continue;
+          if (prohibited.some((phrase) => phraseScore(words, phrase) > 0)) continue;
+          if (query.clauses.length === 0 && required.length > 0) match.score = score;
         }
         matches.push(match);
       }
@@ -160,35 +165,50 @@ export class Searcher {
   }
 }
 
-function phraseCount(article: Article, phrase: Phrase): number {
-  let count = 0;
-  for (const field of phrase.fields) count += phraseRanges(wordsOf(article[field]), phrase.words).length;
-  return count;
+/**
+ * The words of an article's fields, each split once when first asked for:
+ * one query checks several phrases and highlights against the same words.
+ */
+function fieldWords(article: Article): (field: Field) => Word[] {
+  const split: Partial<Record<Field, Word[]>> = {};
+  return (field) => (split[field] ??= wordsOf(article[field]));
 }
 
-function phraseScore(article: Article, phrase: Phrase): number {
+/** How often a phrase occurs in its fields, a title occurrence counting as much as a title word. */
+function phraseScore(words: (field: Field) => Word[], phrase: Phrase): number {
   let score = 0;
-  for (const field of phrase.fields) {
-    score +=
-      phraseRanges(wordsOf(article[field]), phrase.words).length * (field === 'title' ? TITLE_BOOST : 1);
-  }
+  for (const field of phrase.fields)
+    score += phraseRanges(words(field), phrase.words).length * (field === 'title' ? TITLE_BOOST : 1);
   return score;
+}
+
+/** The summed scores of phrases that must all occur, or null when one does not. */
+function requiredScore(words: (field: Field) => Word[], phrases: readonly Phrase[]): number | null {
+  let sum = 0;
+  for (const phrase of phrases) {
+    const score = phraseScore(words, phrase);
+    if (score === 0) return null;
+    sum += score;
+  }
+  return sum;
 }
 
 function highlightsOf(
   match: Match,
   query: ParsedQuery,
 ): { titleHighlights: Range[]; bodyHighlights: Range[] } {
-  const { article } = match;
+  const words = fieldWords(match.article);
   const own = (terms: Set<string>) => new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term)));
-  const title: Range[] = termRanges(article.title, own(match.terms.title));
-  const body: Range[] = termRanges(article.body, own(match.terms.body));
-  for (const phrase of query.phrases) {
-    if (phrase.prohibited) continue;
-    if (phrase.fields.includes('title')) title.push(...phraseRanges(wordsOf(article.title), phrase.words));
-    if (phrase.fields.includes('body')) body.push(...phraseRanges(wordsOf(article.body), phrase.words));
-  }
-  return { titleHighlights: mergeRanges(title), bodyHighlights: mergeRanges(body) };
+  const ranges = (field: Field): Range[] => {
+    const terms = own(match.terms[field]);
+    const found = terms.size > 0 ? termRanges(words(field), terms) : [];
+    for (const phrase of query.phrases) {
+      if (!phrase.prohibited && phrase.fields.includes(field))
+        found.push(...phraseRanges(words(field), phrase.words));
+    }
+    return mergeRanges(found);
+  };
+  return { titleHighlights: ranges('title'), bodyHighlights: ranges('body') };
 }
 
 function toHit(match: Match, query: ParsedQuery): SearchHit {

@@ -1,5 +1,6 @@
 import type { Range, Snippet } from '../../api';
 
+/** How many snippets to cut and how wide. */
 export interface SnippetOptions {
   /** Most snippets per article. */
   count?: number;
@@ -10,8 +11,10 @@ export interface SnippetOptions {
 /**
  * Cuts up to `count` passages of `text` around its highlighted ranges,
  * preferring passages with the most distinct highlighted words, in reading
- * order; without highlights, the opening of the text. Highlights index into
- * each snippet's own text.
+ * order; without highlights, the opening of the text. A snippet always shows
+ * the whole of the range it is cut around (a long phrase stretches it), and
+ * the part of any other range it reaches. Highlights index into each
+ * snippet's own text.
  */
 export function makeSnippets(
   text: string,
@@ -27,8 +30,8 @@ export function makeSnippets(
   for (let i = 0; i < ranges.length; i++) {
     const first = ranges[i]!;
     const start = Math.max(0, first[0] - Math.floor(width / 4));
-    const end = Math.min(text.length, start + width);
-    const members = ranges.filter((range) => range[0] >= start && range[1] <= end);
+    const end = Math.min(text.length, Math.max(start + width, first[1]));
+    const members = ranges.filter((range) => range[0] < end && range[1] > start);
     const distinct = new Set(members.map((range) => text.slice(range[0], range[1]).toLowerCase()));
     windows.push({ start, end, members, score: distinct.size * 10 + members.length });
   }
@@ -44,25 +47,26 @@ export function makeSnippets(
 }
 
 function cut(text: string, roughStart: number, roughEnd: number, ranges: readonly Range[]): Snippet {
+  // Ends move out to the nearest space close by, so words are not cut in two.
   let start = roughStart;
   if (start > 0) {
     const space = text.lastIndexOf(' ', start);
-    const firstHit = ranges[0]?.[0] ?? roughEnd;
-    start = space >= 0 && roughStart - space < 30 ? space + 1 : start;
-    start = Math.min(start, firstHit);
+    if (space >= 0 && roughStart - space < 30) start = space + 1;
   }
   let end = roughEnd;
   if (end < text.length) {
     const space = text.indexOf(' ', end);
-    const lastHit = ranges[ranges.length - 1]?.[1] ?? 0;
-    end = space >= 0 && space - roughEnd < 30 ? space : end;
-    end = Math.max(end, lastHit);
+    if (space >= 0 && space - roughEnd < 30) end = space;
   }
   const lead = start > 0 ? '… ' : '';
   const tail = end < text.length ? ' …' : '';
   const body = text.slice(start, end).replace(/\s/g, ' ');
   return {
     text: lead + body + tail,
-    highlights: ranges.map(([from, to]) => [from - start + lead.length, to - start + lead.length] as Range),
+    // A range reaching past either end is highlighted as far as the snippet shows it.
+    highlights: ranges.map(
+      ([from, to]) =>
+        [Math.max(from, start) - start + lead.length, Math.min(to, end) - start + lead.length] as Range,
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import type { Range } from '../../api';
-import { wordTrimmer } from '../index/lunr-index';
+import { normaliseWord, WORD_SEPARATOR, wordTrimmer } from '../index/lunr-index';
 
 /** A word of an article's text: where it stands and how it compares. */
 export interface Word {
@@ -10,22 +10,19 @@ export interface Word {
   norm: string;
 }
 
-const SEPARATOR = /[\s\-\u2010-\u2015]+/g;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+// The index's separator, global here to walk a text with `exec`.
+const SEPARATOR = new RegExp(WORD_SEPARATOR.source, 'g');
+const FIRST_WORD_CHAR = /[\p{L}\p{N}]/u;
+// A word ends at its last letter or digit, with any accents on it.
+const AFTER_LAST_WORD_CHAR = /[^\p{L}\p{N}\p{M}]*$/u;
 
-/** Normalises one word the way phrases are compared: case, accents, edge punctuation, apostrophes. */
-export function normaliseWord(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(EDGE_PUNCTUATION, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .toLowerCase();
-}
+export { normaliseWord };
 
 /**
- * Splits text into words at white space and dashes, as Lunr's tokenizer does,
- * keeping each word's range in the text; punctuation-only pieces are dropped.
+ * Splits text into words at `WORD_SEPARATOR`, as the index's tokenizer does,
+ * keeping each word's range in the original text (never in a lower-cased
+ * copy, whose offsets drift after letters like "İ"); punctuation around a word
+ * is left out of its range, and punctuation-only pieces are dropped.
  */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
@@ -35,8 +32,8 @@ export function wordsOf(text: string): Word[] {
     const raw = text.slice(start, end);
     const norm = normaliseWord(raw);
     if (!norm) return;
-    const lead = raw.search(/[\p{L}\p{N}]/u);
-    const trail = raw.length - 1 - lastWordChar(raw);
+    const lead = Math.max(0, raw.search(FIRST_WORD_CHAR));
+    const trail = AFTER_LAST_WORD_CHAR.exec(raw)![0].length;
     words.push({ start: start + lead, end: end - trail, norm });
   };
   SEPARATOR.lastIndex = 0;
@@ -46,11 +43,6 @@ export function wordsOf(text: string): Word[] {
   }
   push(text.length);
   return words;
-}
-
-function lastWordChar(raw: string): number {
-  for (let i = raw.length - 1; i >= 0; i--) if (/[\p{L}\p{N}]/u.test(raw[i]!)) return i;
-  return raw.length - 1;
 }
 
 const indexPipeline = new lunr.Pipeline();
@@ -70,21 +62,15 @@ export function indexTermOf(raw: string): string | null {
 }
 
 /**
- * Ranges of the words in `text` whose index terms are among `terms`: the
- * words a Lunr match rests on, found again without stored positions.
+ * Ranges of the words whose index terms are among `terms`: the words a Lunr
+ * match rests on, found again without stored positions.
  */
-export function termRanges(text: string, terms: ReadonlySet<string>): Range[] {
+export function termRanges(words: readonly Word[], terms: ReadonlySet<string>): Range[] {
   if (terms.size === 0) return [];
   const ranges: Range[] = [];
-  for (const token of lunr.tokenizer(text)) {
-    const term = indexTermOf(token.toString());
-    if (term === null || !terms.has(term)) continue;
-    const [start, length] = (token as unknown as { metadata: { position: [number, number] } }).metadata
-      .position;
-    const raw = text.slice(start, start + length);
-    const lead = raw.length - raw.replace(/^[^\p{L}\p{N}_]+/u, '').length;
-    const trail = raw.length - raw.replace(/[^\p{L}\p{N}_]+$/u, '').length;
-    ranges.push([start + lead, start + length - trail]);
+  for (const word of words) {
+    const term = indexTermOf(word.norm);
+    if (term !== null && terms.has(term)) ranges.push([word.start, word.end]);
   }
   return ranges;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
@@ -6,7 +7,8 @@ import { dirname, basename, join } from 'node:path';
  * or the new one on disk: write a temporary file, flush it, rename it over.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  // A random part keeps two writes of the same file, even in one millisecond, from sharing a temporary file.
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temporary, 'w');
   try {
     await handle.writeFile(data);

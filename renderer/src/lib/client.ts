@@ -110,6 +110,7 @@ export function createHttpBridge(
     addFolder: (path) => call('addFolder', path),
     removeFolder: (path) => call('removeFolder', path),
     cancelIndexing: () => call('cancelIndexing'),
+    retrySkipped: () => call('retrySkipped'),
     search: (request) => call('search', request),
     article: (request) => call('article', request),
     pickFolder: () => Promise.resolve(null),

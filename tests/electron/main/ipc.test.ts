@@ -49,6 +49,7 @@ describe('bindIpc', () => {
       error: { code: 'not-found', message: '/nowhere is not in the library' },
     });
     expect(await bridge.cancelIndexing()).toBeUndefined();
+    expect(await bridge.retrySkipped()).toEqual({ ...STATUS, indexing: true });
     expect(await bridge.search({ query: 'granite', limit: 20, sort: 'date-desc' })).toEqual(SEARCH);
     expect(await bridge.article({ id: 'a1', query: 'stone' })).toEqual(ARTICLE);
 
@@ -57,6 +58,7 @@ describe('bindIpc', () => {
       { name: 'addFolder', args: ['/home/ada/clippings'] },
       { name: 'removeFolder', args: ['/nowhere'] },
       { name: 'cancelIndexing', args: [] },
+      { name: 'retrySkipped', args: [] },
       { name: 'search', args: [{ query: 'granite', limit: 20, sort: 'date-desc' }] },
       { name: 'article', args: [{ id: 'a1', query: 'stone' }] },
     ]);

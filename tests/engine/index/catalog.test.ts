@@ -1,7 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyCatalog, loadCatalog, saveCatalog, type Catalog } from '../../../electron/engine/index/catalog';
+import {
+  catalogSaver,
+  emptyCatalog,
+  loadCatalog,
+  saveCatalog,
+  type Catalog,
+} from '../../../electron/engine/index/catalog';
 import { tempDirs } from '../fixtures';
 
 const tempDir = tempDirs();
@@ -23,13 +29,13 @@ function catalogWith(folder: string): Catalog {
 
 describe('loadCatalog', () => {
   it('gives an empty library, with no problem, when there is no catalog yet', async () => {
-    expect(await loadCatalog(await tempDir())).toEqual({ catalog: emptyCatalog() });
+    expect(await loadCatalog(await tempDir())).toEqual({ catalog: emptyCatalog(), isNew: true });
   });
 
   it('reads back what saveCatalog wrote', async () => {
     const dir = await tempDir();
     await saveCatalog(dir, catalogWith('/news'));
-    expect(await loadCatalog(dir)).toEqual({ catalog: catalogWith('/news') });
+    expect(await loadCatalog(dir)).toEqual({ catalog: catalogWith('/news'), isNew: false });
   });
 
   it('sets a broken catalog aside and uses the previous copy', async () => {
@@ -77,5 +83,20 @@ describe('saveCatalog', () => {
     await saveCatalog(dir, catalogWith('/a'));
     await saveCatalog(dir, catalogWith('/b'));
     expect((await readdir(dir)).sort()).toEqual(['library.json', 'library.json.bak']);
+  });
+});
+
+describe('catalogSaver', () => {
+  it('writes overlapping saves one after another, the last state landing', async () => {
+    const dir = await tempDir();
+    const save = catalogSaver(dir);
+    const catalog = catalogWith('/news');
+    const saves = [];
+    for (let i = 0; i < 20; i++) {
+      catalog.nextShard = i;
+      saves.push(save(catalog));
+    }
+    await Promise.all(saves);
+    expect((await loadCatalog(dir)).catalog.nextShard).toBe(19);
   });
 });

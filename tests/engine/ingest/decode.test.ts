@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, normaliseNewlines } from '../../../electron/engine/ingest/decode';
+import { decodeText, normaliseNewlines, unmarkedUtf16 } from '../../../electron/engine/ingest/decode';
 import { BBC, hasBbc } from '../fixtures';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -64,5 +64,20 @@ describe('normaliseNewlines', () => {
   it('handles mixed endings and leaves LF text as it is', () => {
     expect(normaliseNewlines('a\r\nb\rc\nd')).toBe('a\nb\nc\nd');
     expect(normaliseNewlines('a\n\nb')).toBe('a\n\nb');
+  });
+});
+
+describe('unmarkedUtf16', () => {
+  it('recognises UTF-16 without a byte-order mark by its NULs, and decodeText reads it', () => {
+    const text = 'Headline without a mark\n\nBody text in a Latin script.';
+    expect(unmarkedUtf16(Buffer.from(text, 'utf16le'))).toBe('utf-16le');
+    expect(unmarkedUtf16(Buffer.from(text, 'utf16le').swap16())).toBe('utf-16be');
+    expect(decodeText(Buffer.from(text, 'utf16le'))).toEqual({ text, encoding: 'utf-16le' });
+  });
+
+  it('leaves UTF-8, Latin-1 and binary data alone', () => {
+    expect(unmarkedUtf16(Buffer.from('Plain text, nothing wide.', 'utf8'))).toBeNull();
+    expect(unmarkedUtf16(Buffer.from('Caf\xe9 au lait', 'latin1'))).toBeNull();
+    expect(unmarkedUtf16(Uint8Array.from([0, 0, 0, 0, 1, 2, 3, 4, 0, 0]))).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ describe('parseMarkdown', () => {
       tags: ['football', 'doping'],
       body: 'Chelsea have sacked Mutu.',
       blocks: [{ kind: 'paragraph', start: 0, end: 25 }],
+      sourceMap: [{ start: 0, end: 25, offset: 135 }],
     });
   });
 

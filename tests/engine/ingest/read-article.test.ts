@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleId, parseArticleBytes, readArticle } from '../../../electron/engine/ingest/read-article';
+import {
+  articleId,
+  DEFAULT_LIMITS,
+  parseArticleBytes,
+  readArticle,
+} from '../../../electron/engine/ingest/read-article';
+import { BUDGET, makeCsv, variant } from './samples';
 import { tempDirs, writeFiles } from '../fixtures';
 
 const tempDir = tempDirs();
@@ -18,7 +24,7 @@ beforeAll(async () => {
     'binary.txt': Uint8Array.from([0x48, 0x69, 0x00, 0x01, 0x02, 0x00]),
     'utf16.txt': Uint8Array.from([0xff, 0xfe, ...Buffer.from('Wide headline\n\nWide body.', 'utf16le')]),
     'bad-front.md': '---\ntitle: [unclosed\n---\nBody\n',
-    'scan.pdf': '%PDF-1.4',
+    'sheet.xlsx': 'PK',
     'no-heading_here.md': 'Only a paragraph.\n',
   });
 });
@@ -29,15 +35,17 @@ describe('readArticle', () => {
     const outcome = await readArticle(path, root);
     expect(outcome).toMatchObject({
       ok: true,
-      article: {
-        id: articleId(path),
-        path,
-        folder: root,
-        format: 'txt',
-        title: 'Chelsea sack Mutu',
-        body: 'Chelsea have sacked Adrian Mutu.',
-        size: Buffer.byteLength('Chelsea sack Mutu\r\n\r\nChelsea have sacked Adrian Mutu.\r\n'),
-      },
+      articles: [
+        {
+          id: articleId(path),
+          path,
+          folder: root,
+          format: 'txt',
+          title: 'Chelsea sack Mutu',
+          body: 'Chelsea have sacked Adrian Mutu.',
+          size: Buffer.byteLength('Chelsea sack Mutu\r\n\r\nChelsea have sacked Adrian Mutu.\r\n'),
+        },
+      ],
     });
   });
 
@@ -45,7 +53,7 @@ describe('readArticle', () => {
     const outcome = await readArticle(join(root, 'budget.md'), root);
     expect(outcome).toMatchObject({
       ok: true,
-      article: { format: 'md', title: 'Budget day', date: '2019-03-04', source: 'The Ledger' },
+      articles: [{ format: 'md', title: 'Budget day', date: '2019-03-04', source: 'The Ledger' }],
     });
   });
 
@@ -53,7 +61,7 @@ describe('readArticle', () => {
     const bytes = 'Hash me\n\nPlease.\n';
     await writeFile(join(root, 'hash.txt'), bytes);
     const outcome = await readArticle(join(root, 'hash.txt'), root);
-    expect(outcome.ok && outcome.article.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(outcome.ok && outcome.articles[0]!.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('keeps the id when the file changes, and changes the hash', async () => {
@@ -64,10 +72,11 @@ describe('readArticle', () => {
     await writeFile(path, 'First\n\nVersion two.\n');
     const second = await readArticle(path, root);
     if (!first.ok || !again.ok || !second.ok) throw new Error('expected the file to be read');
-    expect(again.article.id).toBe(first.article.id);
-    expect(again.article.hash).toBe(first.article.hash);
-    expect(second.article.id).toBe(first.article.id);
-    expect(second.article.hash).not.toBe(first.article.hash);
+    const [one, two, three] = [first.articles[0]!, again.articles[0]!, second.articles[0]!];
+    expect(two.id).toBe(one.id);
+    expect(two.hash).toBe(one.hash);
+    expect(three.id).toBe(one.id);
+    expect(three.hash).not.toBe(one.hash);
   });
 
   it('skips an empty file', async () => {
@@ -83,7 +92,7 @@ describe('readArticle', () => {
 
   it('reads UTF-16 text even though its bytes hold NULs', async () => {
     const outcome = await readArticle(join(root, 'utf16.txt'), root);
-    expect(outcome).toMatchObject({ ok: true, article: { title: 'Wide headline', body: 'Wide body.' } });
+    expect(outcome).toMatchObject({ ok: true, articles: [{ title: 'Wide headline', body: 'Wide body.' }] });
   });
 
   it('skips a file of only blank space', async () => {
@@ -100,9 +109,9 @@ describe('readArticle', () => {
   });
 
   it('refuses an unsupported extension without reading it', async () => {
-    expect(await readArticle(join(root, 'scan.pdf'), root)).toEqual({
+    expect(await readArticle(join(root, 'sheet.xlsx'), root)).toEqual({
       ok: false,
-      reason: 'unsupported file type (.pdf)',
+      reason: 'unsupported file type (.xlsx)',
     });
   });
 
@@ -115,7 +124,68 @@ describe('readArticle', () => {
 
   it('makes a title from the file name when the Markdown has none', async () => {
     const outcome = await readArticle(join(root, 'no-heading_here.md'), root);
-    expect(outcome.ok && outcome.article.title).toBe('no heading here');
+    expect(outcome.ok && outcome.articles[0]!.title).toBe('no heading here');
+  });
+});
+
+describe('readArticle limits', () => {
+  it('reports a 500 MB text file over the limit without reading it', async () => {
+    const path = join(root, 'huge.txt');
+    await writeFile(path, 'Huge\n\n');
+    // A sparse file: 500 MB long, next to nothing on disk.
+    await truncate(path, 500 * 1024 * 1024);
+    const started = performance.now();
+    expect(await readArticle(path, root)).toEqual({
+      ok: false,
+      reason: 'over the limit: 500 MB (the limit is 50 MB)',
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('reports an article longer than the limit rather than cutting it', async () => {
+    const path = join(root, 'long.txt');
+    await writeFile(path, `Long\n\n${'x'.repeat(200)}`);
+    expect(await readArticle(path, root, { ...DEFAULT_LIMITS, maxArticleChars: 100 })).toEqual({
+      ok: false,
+      reason: 'over the limit: the article has 200 characters (the limit is 100)',
+    });
+  });
+
+  it('keeps the other records when one is over the length limit, and says so', async () => {
+    const path = join(root, 'records.csv');
+    const long = { ...BUDGET, title: 'Long one', paragraphs: ['y'.repeat(500)] };
+    await writeFile(path, makeCsv([variant(BUDGET, 1), long]));
+    const outcome = await readArticle(path, root, { ...DEFAULT_LIMITS, maxArticleChars: 300 });
+    expect(outcome).toMatchObject({
+      ok: true,
+      articles: [{ title: 'Budget day 1', locator: 'record 1', id: articleId(`${path}#1`) }],
+      notes: ['over the limit: record 2 has 500 characters (the limit is 300)'],
+    });
+  });
+
+  it('reports a file holding more articles than the limit', async () => {
+    const path = join(root, 'many.csv');
+    await writeFile(path, makeCsv([1, 2, 3].map((n) => variant(BUDGET, n))));
+    expect(await readArticle(path, root, { ...DEFAULT_LIMITS, maxArticlesPerFile: 2 })).toEqual({
+      ok: false,
+      reason: 'over the limit: 3 articles in one file (the limit is 2)',
+    });
+  });
+
+  it('gives each record its own id, stable under its key', async () => {
+    const path = join(root, 'keyed.json');
+    await writeFile(
+      path,
+      JSON.stringify([
+        { id: 'k1', title: 'One', body: 'a' },
+        { id: 'k1', title: 'Two', body: 'b' },
+      ]),
+    );
+    const outcome = await readArticle(path, root);
+    expect(outcome.ok && outcome.articles.map((article) => article.id)).toEqual([
+      articleId(`${path}#k1`),
+      articleId(`${path}##2`),
+    ]);
   });
 });
 
@@ -128,8 +198,8 @@ describe('articleId', () => {
 });
 
 describe('parseArticleBytes', () => {
-  it('normalises CRLF before parsing', () => {
-    const outcome = parseArticleBytes(Buffer.from('Head\r\n\r\nOne\r\ntwo\r\n'), 'txt', 'x');
-    expect(outcome).toMatchObject({ ok: true, article: { title: 'Head', body: 'One\ntwo' } });
+  it('normalises CRLF before parsing', async () => {
+    const outcome = await parseArticleBytes(Buffer.from('Head\r\n\r\nOne\r\ntwo\r\n'), 'txt', 'x');
+    expect(outcome).toMatchObject({ ok: true, articles: [{ title: 'Head', body: 'One\ntwo' }] });
   });
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
     'c.Md': '# C\n\ncharlie',
     'd.markdown': '# D\n\ndelta',
     'E.MARKDOWN': '# E\n\necho',
-    'report.pdf': '%PDF',
+    'sheet.xlsx': 'PK',
     'photo.JPG': 'jpeg',
     Makefile: 'all:',
     'README.md': 'about',
@@ -70,7 +70,7 @@ describe('scanFolders', () => {
   });
 
   it('lists other file types as skipped with a reason naming the extension', () => {
-    expect(reasonOf(scan.skipped, 'report.pdf')).toMatch(/\(\.pdf\)/);
+    expect(reasonOf(scan.skipped, 'sheet.xlsx')).toMatch(/\(\.xlsx\)/);
     expect(reasonOf(scan.skipped, 'photo.JPG')).toMatch(/\(\.jpg\)/);
     expect(reasonOf(scan.skipped, 'Makefile')).toMatch(/no file extension/);
   });
@@ -148,7 +148,7 @@ describe('formatOf', () => {
     expect(formatOf('/x/A.TXT')).toBe('txt');
     expect(formatOf('/x/b.Markdown')).toBe('md');
     expect(formatOf('/x/c.md')).toBe('md');
-    expect(formatOf('/x/d.pdf')).toBeNull();
+    expect(formatOf('/x/d.xlsx')).toBeNull();
     expect(formatOf('/x/txt')).toBeNull();
   });
 });

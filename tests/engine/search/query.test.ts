@@ -90,7 +90,44 @@ describe('parseQuery', () => {
     });
     expect(errorAt('budget^x')).toMatchObject({ part: 'x', message: 'boost must be a number' });
     expect(errorAt('budget~x')).toMatchObject({ part: 'x', message: 'edit distance must be a number' });
-    expect(errorAt('budget -')).toMatchObject({ part: '-', message: 'a word is missing here' });
+    expect(errorAt('budget~1-')).toMatchObject({ part: '-', message: 'a word is missing here' });
+  });
+
+  it('refuses fuzzy matching with more than 2 edits, pointing at the ~N part', () => {
+    expect(errorAt('governments~6')).toEqual({
+      message: 'fuzzy matching allows at most 2 edits',
+      part: '~6',
+    });
+    expect(errorAt('"a phrase" xxxxxxxxxxxx~10 talks').part).toBe('~10');
+    expect(clausesOf(parsed('budgit~2'))[0]!.editDistance).toBe(2);
+  });
+
+  it('refuses a wildcard with fewer than 2 letters, pointing at the word', () => {
+    expect(errorAt('*')).toEqual({ message: 'a wildcard needs at least 2 letters', part: '*' });
+    expect(errorAt('tax a*').part).toBe('a*');
+    expect(errorAt('tax +*b').part).toBe('*b');
+    expect(errorAt('title:x** tax').part).toBe('x**');
+    expect(terms(parsed('ab* *ab a*b'))).toEqual(['ab*', '*ab', 'a*b']);
+  });
+
+  it('reads a + or - standing alone as a separator, not an operator', () => {
+    for (const text of [
+      'Blair - Brown',
+      'Blair + Brown',
+      'Blair -- Brown',
+      '- Blair Brown +',
+      'Blair\t-\nBrown',
+    ]) {
+      expect(clausesOf(parsed(text)).map((clause) => [clause.term, clause.presence])).toEqual([
+        ['blair', lunr.Query.presence.OPTIONAL],
+        ['brown', lunr.Query.presence.OPTIONAL],
+      ]);
+    }
+    expect(errorAt('Blair - bad:word').part).toBe('bad');
+  });
+
+  it('splits words at en and em dashes as the index does', () => {
+    expect(terms(parsed('minister—Jones–spoke'))).toEqual(['minister', 'jones', 'spoke']);
   });
 
   it('keeps error ranges right when a phrase comes before the error', () => {

@@ -1,10 +1,17 @@
 import lunr from 'lunr';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Range, SearchRequest, SearchResponse } from '../../../electron/api';
 import { buildLunrIndex } from '../../../electron/engine/index/lunr-index';
 import type { Article } from '../../../electron/engine/ingest/article';
 import { Searcher } from '../../../electron/engine/search/searcher';
+import { wordsOf } from '../../../electron/engine/search/words';
 import { makeArticle } from '../fixtures';
+
+// A pass-through spy, so a test can count how often an article's text is split into words.
+vi.mock('../../../electron/engine/search/words', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../electron/engine/search/words')>();
+  return { ...original, wordsOf: vi.fn(original.wordsOf) };
+});
 
 const ARTICLES: Article[] = [
   makeArticle(
@@ -239,9 +246,55 @@ describe('Searcher.search', () => {
     const cafe = searcherOf([makeArticle('cafe', 'Café society', 'We met at the café near the Élysée.')]);
     expect(ids(run(cafe, 'café'))).toEqual(['cafe']);
   });
+
+  it('finds and highlights words joined by en and em dashes', () => {
+    const dashed = searcherOf([
+      makeArticle('dash', 'Dashes', 'The minister—Jones—spoke on a two‐day visit – briefly.'),
+    ]);
+    for (const query of ['minister', 'jones', 'spoke', 'day', 'minister—Jones']) {
+      expect(ids(run(dashed, query)), query).toEqual(['dash']);
+    }
+    const [snippet] = run(dashed, 'minister jones').hits[0]!.snippets;
+    expect(sliced(snippet!.text, snippet!.highlights)).toEqual(['minister', 'Jones']);
+  });
+
+  it('reads a spaced hyphen in a pasted headline as a gap between words', () => {
+    const pasted = searcherOf([
+      makeArticle('blair', 'Blair', 'Blair spoke.'),
+      makeArticle('brown', 'Brown', 'Brown spoke.'),
+    ]);
+    expect(idSet(run(pasted, 'Blair - Brown'))).toEqual(new Set(['blair', 'brown']));
+  });
+
+  it('refuses fuzzy words with more than 2 edits and one-letter wildcards instead of running them', () => {
+    expect(searcher.search({ query: 'xxxxxxxxxxxx~10' })).toMatchObject({
+      ok: false,
+      error: { code: 'query-syntax', at: [12, 15] },
+    });
+    expect(searcher.search({ query: '*' })).toMatchObject({ ok: false, error: { at: [0, 1] } });
+  });
+
+  it('splits each field of an article into words once while matching a phrase, and once to highlight it', () => {
+    const split = vi.mocked(wordsOf);
+    split.mockClear();
+    const response = run(searcher, '"talks about talks" "with management"');
+    expect(ids(response)).toEqual(['union']);
+    const union = ARTICLES.find((article) => article.id === 'union')!;
+    const calls = split.mock.calls.map(([text]) => text);
+    expect(calls.filter((text) => text === union.body)).toHaveLength(2);
+    expect(calls.filter((text) => text === union.title)).toHaveLength(2);
+  });
 });
 
 describe('Searcher.article', () => {
+  it('highlights the right words after a letter whose lower case is longer', () => {
+    const turkish = searcherOf([makeArticle('ist', 'İstanbul Zebra talks', 'İİİ İstanbul Zebra talks.')]);
+    const result = turkish.article('ist', 'zebra talk');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sliced(result.value.title, result.value.titleHighlights)).toEqual(['Zebra', 'talks']);
+    expect(sliced(result.value.body, result.value.bodyHighlights)).toEqual(['Zebra', 'talks']);
+  });
+
   it('gives the article with the ranges a query matches in its body and title', () => {
     const result = searcher.article('union', 'talk');
     if (!result.ok) throw new Error(result.error.message);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Range } from '../../../electron/api';
 import { makeSnippets } from '../../../electron/engine/search/snippets';
 
+const sliced = (text: string, ranges: readonly Range[]) =>
+  ranges.map(([start, end]) => text.slice(start, end));
+
 const FILLER = 'The committee met again on Tuesday and the minutes were read aloud before lunch. ';
 
 /** Long text with "Blair" and "Brown" at known places, among many other words. */
@@ -79,6 +82,29 @@ describe('makeSnippets', () => {
     expect(snippets[0]!.highlights).toEqual([]);
     expect(text.startsWith(snippets[0]!.text.replace(/ …$/, ''))).toBe(true);
     expect(snippets[0]!.text.length).toBeLessThan(140);
+  });
+
+  it('highlights the whole of a range wider than a snippet', () => {
+    const phrase =
+      'We will fight on the beaches, we shall fight on the landing grounds, we shall fight in the fields and in the streets, we shall fight in the hills; we shall never surrender, and even if this island were subjugated, then our Empire';
+    expect(phrase).toHaveLength(229);
+    const text = FILLER.repeat(3) + phrase + '. ' + FILLER.repeat(3);
+    const at = text.indexOf(phrase);
+    const [snippet, ...others] = makeSnippets(text, [[at, at + phrase.length]]);
+    expect(others).toEqual([]);
+    expect(sliced(snippet!.text, snippet!.highlights)).toEqual([phrase]);
+  });
+
+  it('highlights the part of a range that a snippet shows when the range runs past it', () => {
+    const text = FILLER.repeat(4);
+    const near = FILLER.length * 2;
+    const long: Range = [near + 100, FILLER.length * 4];
+    const [snippet] = makeSnippets(text, [[near, near + 3], long], { count: 1, width: 150 });
+    const shown = sliced(snippet!.text, snippet!.highlights);
+    expect(shown[0]).toBe('The');
+    expect(shown).toHaveLength(2);
+    expect(shown[1]!.length).toBeGreaterThan(0);
+    expect(text.slice(long[0]).startsWith(shown[1]!)).toBe(true);
   });
 
   it('gives the whole of a short text without ellipses', () => {

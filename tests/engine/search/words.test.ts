@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Range } from '../../../electron/api';
+import { buildLunrIndex } from '../../../electron/engine/index/lunr-index';
 import {
   indexTermOf,
   mergeRanges,
@@ -38,6 +39,16 @@ describe('wordsOf', () => {
     expect(wordsOf('one -- two … “ ” three').map((word) => word.norm)).toEqual(['one', 'two', 'three']);
   });
 
+  it('keeps the accents on a word’s last letter inside its range', () => {
+    const text = 'cafe\u0301, naïve';
+    expect(
+      sliced(
+        text,
+        wordsOf(text).map((word): Range => [word.start, word.end]),
+      ),
+    ).toEqual(['cafe\u0301', 'naïve']);
+  });
+
   it('gives nothing for blank text', () => {
     expect(wordsOf(' \n\t ')).toEqual([]);
   });
@@ -58,22 +69,47 @@ describe('indexTermOf', () => {
     expect(indexTermOf('talks')).toBe('talk');
     expect(indexTermOf('the')).toBeNull();
   });
+
+  it('gives for the words of a text exactly the terms the index holds for it', () => {
+    const body = '“İstanbul’s” __init__ café—Zebra well-known 15.8m (really) naïve–ish ΟΔΟΣ. The end…';
+    const index = buildLunrIndex([{ id: 'a', title: '', body }]);
+    const held = Object.keys((index as unknown as { invertedIndex: object }).invertedIndex);
+    const ours = wordsOf(body).flatMap((word) => indexTermOf(word.norm) ?? []);
+    expect(new Set(ours)).toEqual(new Set(held));
+  });
 });
 
 describe('termRanges', () => {
   it('finds the original words behind a stemmed term, whatever their form', () => {
     const text = 'Talks: he was talking; they talked (talk). Walks too.';
-    expect(sliced(text, termRanges(text, new Set(['talk'])))).toEqual(['Talks', 'talking', 'talked', 'talk']);
+    expect(sliced(text, termRanges(wordsOf(text), new Set(['talk'])))).toEqual([
+      'Talks',
+      'talking',
+      'talked',
+      'talk',
+    ]);
   });
 
   it('finds the words of several terms in reading order', () => {
     const text = 'Budget talks: the chancellor set out her “budgets”.';
     const terms = new Set([indexTermOf('budget')!, indexTermOf('chancellor')!]);
-    expect(sliced(text, termRanges(text, terms))).toEqual(['Budget', 'chancellor', 'budgets']);
+    expect(sliced(text, termRanges(wordsOf(text), terms))).toEqual(['Budget', 'chancellor', 'budgets']);
+  });
+
+  it('gives ranges in the original text after a letter whose lower case is longer', () => {
+    const text = 'İstanbul Zebra talks';
+    expect('İ'.toLowerCase()).toHaveLength(2);
+    expect(sliced(text, termRanges(wordsOf(text), new Set(['zebra', 'talk'])))).toEqual(['Zebra', 'talks']);
+  });
+
+  it('finds words joined by en and em dashes', () => {
+    const text = 'The minister—Jones–spoke';
+    const terms = new Set([indexTermOf('minister')!, indexTermOf('jones')!, indexTermOf('spoke')!]);
+    expect(sliced(text, termRanges(wordsOf(text), terms))).toEqual(['minister', 'Jones', 'spoke']);
   });
 
   it('finds nothing for no terms', () => {
-    expect(termRanges('talks', new Set())).toEqual([]);
+    expect(termRanges(wordsOf('talks'), new Set())).toEqual([]);
   });
 });
 

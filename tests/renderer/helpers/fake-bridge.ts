@@ -218,6 +218,11 @@ export class FakeBridge implements QuarryBridge {
     return Promise.resolve();
   }
 
+  retrySkipped(): Promise<LibraryStatus> {
+    this.#record('retrySkipped');
+    return Promise.resolve({ ...this.statusValue, indexing: true });
+  }
+
   search(request: SearchRequest): Promise<Result<SearchResponse>> {
     this.#record('search', request);
     return this.searchImpl(request);

@@ -130,6 +130,15 @@ export class LibraryState {
     }
   }
 
+  /** Asks the backend to read the skipped files again; the new report replaces this one when the pass ends. */
+  async retrySkipped(): Promise<void> {
+    try {
+      this.#apply(await this.#bridge.retrySkipped());
+    } catch (error) {
+      this.failure = `Could not retry the skipped files: ${describe(error)}`;
+    }
+  }
+
   async cancelIndexing(): Promise<void> {
     try {
       await this.#bridge.cancelIndexing();

@@ -2,9 +2,16 @@ import type { ApiError, QuarryBridge, SearchHit, SortOrder, Unsubscribe } from '
 import { client } from '../client';
 
 export const PAGE_SIZE = 50;
+/** The most hits one search call may ask for: `limit`'s maximum in electron/api-schema.ts, which the renderer cannot import. */
+export const MAX_LIMIT = 1000;
 export const DEBOUNCE_MS = 150;
 /** How close to the end of the loaded hits the selection may come before the next page is fetched. */
 const PREFETCH_MARGIN = 5;
+
+/** The first hits of a search, possibly gathered over several calls, and where the next page starts. */
+type FirstHits =
+  | { ok: true; hits: SearchHit[]; total: number; ms: number; nextOffset: number }
+  | { ok: false; error: ApiError };
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -105,7 +112,7 @@ export class SearchState {
     keepSelectedId: string | null,
   ): Promise<void> {
     try {
-      const result = await this.#bridge.search({ query, offset: 0, limit, sort: this.sort });
+      const result = await this.#searchFirst(query, limit, generation);
       if (generation !== this.#generation) return;
       this.failure = null;
       if (!result.ok) {
@@ -115,10 +122,10 @@ export class SearchState {
       }
       this.error = null;
       this.resultsQuery = query;
-      this.hits = result.value.hits;
-      this.#nextOffset = result.value.hits.length;
-      this.total = result.value.total;
-      this.ms = result.value.ms;
+      this.hits = result.hits;
+      this.#nextOffset = result.nextOffset;
+      this.total = result.total;
+      this.ms = result.ms;
       const kept = keepSelectedId === null ? -1 : this.hits.findIndex((hit) => hit.id === keepSelectedId);
       this.selected = kept >= 0 ? kept : this.hits.length > 0 ? 0 : -1;
     } catch (error) {
@@ -128,6 +135,34 @@ export class SearchState {
         this.loading = false;
         this.#pending = null;
       }
+    }
+  }
+
+  /**
+   * The first `limit` hits for a query, asked for in calls of at most
+   * MAX_LIMIT: a refresh may want more than the backend hands out at once.
+   */
+  async #searchFirst(query: string, limit: number, generation: number): Promise<FirstHits> {
+    const sort = this.sort;
+    const hits: SearchHit[] = [];
+    const seen = Object.create(null) as Record<string, true>;
+    let offset = 0;
+    let ms = 0;
+    for (;;) {
+      const asked = Math.min(limit - offset, MAX_LIMIT);
+      const result = await this.#bridge.search({ query, offset, limit: asked, sort });
+      if (!result.ok) return result;
+      // Pages can overlap when the library changed between them; a hit is listed once.
+      for (const hit of result.value.hits) {
+        if (!Object.hasOwn(seen, hit.id)) hits.push(hit);
+        seen[hit.id] = true;
+      }
+      offset += result.value.hits.length;
+      ms += result.value.ms;
+      const { total } = result.value;
+      // A short page means there is no more to ask for.
+      const done = offset >= limit || offset >= total || result.value.hits.length < asked;
+      if (done || generation !== this.#generation) return { ok: true, hits, total, ms, nextOffset: offset };
     }
   }
 

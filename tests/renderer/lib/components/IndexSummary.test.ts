@@ -32,6 +32,25 @@ describe('IndexSummary', () => {
     ]);
   });
 
+  it('offers to retry the skipped files and calls back when asked', async () => {
+    const onretry = vi.fn();
+    render(IndexSummary, { props: { report, ondismiss: vi.fn(), onretry } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Retry skipped files' }));
+    expect(onretry).toHaveBeenCalledTimes(1);
+  });
+
+  it('disables the retry while a pass is under way', () => {
+    render(IndexSummary, { props: { report, ondismiss: vi.fn(), onretry: vi.fn(), retrying: true } });
+    expect(screen.getByRole('button', { name: 'Retrying…' })).toBeDisabled();
+  });
+
+  it('offers no retry when nothing was skipped', () => {
+    render(IndexSummary, {
+      props: { report: makeReport({ indexed: 3 }), ondismiss: vi.fn(), onretry: vi.fn() },
+    });
+    expect(screen.queryByRole('button', { name: 'Retry skipped files' })).toBeNull();
+  });
+
   it('can be dismissed', async () => {
     const ondismiss = vi.fn();
     render(IndexSummary, { props: { report, ondismiss } });

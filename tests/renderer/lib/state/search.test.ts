@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result, SearchResponse } from '../../../../renderer/src/lib/api';
-import { PAGE_SIZE, SearchState } from '../../../../renderer/src/lib/state/search.svelte';
+import { MAX_LIMIT, PAGE_SIZE, SearchState } from '../../../../renderer/src/lib/state/search.svelte';
 import { FakeBridge, deferred, makeHit, makeResponse, makeStatus } from '../../helpers/fake-bridge';
 
 function hits(count: number, from = 0) {
@@ -142,6 +142,43 @@ describe('SearchState', () => {
     expect(search.selectedHit?.id).toBe('h1');
     stop();
     expect(bridge.libraryListeners.size).toBe(0);
+  });
+
+  it('refreshes more hits than one call may ask for in several calls, keeping them all and the selection', async () => {
+    const library = hits(1300);
+    bridge.searchImpl = (request) => {
+      const { offset = 0, limit = PAGE_SIZE } = request;
+      // What the backend's argument check does with a limit above its maximum.
+      if (limit > 1000) return Promise.reject(new Error('invalid arguments to search at 0.limit'));
+      return Promise.resolve({
+        ok: true,
+        value: makeResponse(library.slice(offset, offset + limit), { total: library.length, offset }),
+      });
+    };
+    const stop = search.connect();
+    search.setQuery('tax');
+    await vi.advanceTimersByTimeAsync(150);
+    while (search.hits.length < 1200) await search.loadMore();
+    search.select(1150);
+    const before = bridge.callsOf('search').length;
+
+    bridge.emitLibrary(makeStatus());
+    await vi.advanceTimersByTimeAsync(0);
+
+    const refresh = bridge.callsOf('search').slice(before) as [{ offset: number; limit: number }][];
+    expect(refresh.map(([request]) => [request.offset, request.limit])).toEqual([
+      [0, MAX_LIMIT],
+      [MAX_LIMIT, 1200 - MAX_LIMIT],
+    ]);
+    expect(search.failure).toBeNull();
+    expect(search.hits.map((hit) => hit.id)).toEqual(library.slice(0, 1200).map((hit) => hit.id));
+    expect(search.selectedHit?.id).toBe('h1150');
+    expect(search.hasMore).toBe(true);
+    await search.loadMore();
+    expect(bridge.callsOf('search').at(-1)).toEqual([
+      { query: 'tax', offset: 1200, limit: PAGE_SIZE, sort: 'relevance' },
+    ]);
+    stop();
   });
 
   it('flush runs a held-back search at once and waits for it', async () => {

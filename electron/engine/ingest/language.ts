@@ -1,0 +1,75 @@
+/**
+ * Tells the language of an article from its most common short words (and,
+ * for scripts used by one language or family, from its letters), so that the
+ * index can pick the matching stemmer. A small, deterministic detector: the
+ * languages below are those Lunr has pipelines for, and news text is long
+ * enough that function words settle the matter.
+ */
+
+const STOP_WORDS: Record<string, string> = {
+  en: 'the of and to in is that it was for on are with as his they be at this have from or by not but what all were when we there can an which their said if do will he she has had would been who',
+  fr: 'le la les des et est un une du que qui dans pour pas sur au avec ce il elle sont par plus ne se ou mais aux ont été cette leur nous vous était',
+  de: 'der die und das ist nicht mit den von zu ein eine sich auf für dem des im auch es als wie wird sie er bei noch nach aus oder wurde sind hat werden aber',
+  es: 'el la de que y los las en un una por con no es para se del al lo como más pero sus le ya fue este ha sí porque esta entre cuando muy sin sobre también',
+  it: 'il di che la è e per un una non in sono del della le gli da con si lo al dei nel ma come anche più questo ha ci alla delle era essere',
+  pt: 'de que o a e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua ou ser quando muito há nos já está',
+  nl: 'de het een en van ik te dat die in is niet op aan met voor zijn er maar om ook als dan bij nog wat wordt werd door naar uit heeft deze',
+  sv: 'och att det som en på är av för med den till inte har de om ett men var jag han hon vi sig så från kan när också skulle',
+  da: 'og at det er en til på de med for af den ikke har som et jeg der var om men så fra kan sig også havde blev være efter',
+  no: 'og i det er som på en til av for at med ikke har de den var om men så fra kan seg også ble etter vil være jeg',
+  fi: 'ja on ei se että oli hän ovat mutta kun niin myös joka kuin tai ole mitä jos nyt sen vain olisi hänen',
+  ro: 'și de la în a că cu nu pe un o din este sunt care mai pentru ce se au fost lui dar sau către',
+  hu: 'a az és hogy nem is egy van meg de ezt azt csak már mint volt kell még fel vagy után',
+  tr: 've bir bu da de için ile çok ne daha gibi ama en olarak kadar sonra ya değil mi var',
+};
+
+const WORD_LANGUAGE = new Map<string, string[]>();
+for (const [language, words] of Object.entries(STOP_WORDS)) {
+  for (const word of words.split(' '))
+    WORD_LANGUAGE.set(word, [...(WORD_LANGUAGE.get(word) ?? []), language]);
+}
+
+// Scripts that name their language outright (or the family Lunr treats as one).
+const SCRIPTS: [RegExp, string][] = [
+  [/[\u3040-\u30ff]/g, 'ja'],
+  [/[\uac00-\ud7af]/g, 'ko'],
+  [/[\u4e00-\u9fff]/g, 'zh'],
+  [/[\u0600-\u06ff]/g, 'ar'],
+  [/[\u0900-\u097f]/g, 'hi'],
+  [/[\u0e00-\u0e7f]/g, 'th'],
+  [/[\u0b80-\u0bff]/g, 'ta'],
+  [/[\u0400-\u04ff]/g, 'ru'],
+];
+
+/** Enough of an article to tell its language; the rest only costs time. */
+const SAMPLE = 20_000;
+
+/**
+ * The ISO 639-1 code of the language `text` is most likely in, or null when
+ * it is too short or no language stands out.
+ */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, SAMPLE);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 20) return null;
+  for (const [pattern, language] of SCRIPTS) {
+    const count = sample.match(pattern)?.length ?? 0;
+    // Japanese mixes kana with Chinese characters: a little kana is enough to tell it.
+    const share = language === 'ja' ? 0.05 : 0.3;
+    if (count / letters >= share) return language;
+  }
+  const scores = new Map<string, number>();
+  let words = 0;
+  for (const word of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    words++;
+    for (const language of WORD_LANGUAGE.get(word) ?? [])
+      scores.set(language, (scores.get(language) ?? 0) + 1);
+  }
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (!best || words < 5) return null;
+  // Function words make up a third or more of running text; a few stray ones prove nothing.
+  if (best[1] / words < 0.08) return null;
+  if (second && second[1] >= best[1] * 0.9) return null;
+  return best[0];
+}

@@ -1,0 +1,55 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ShardJob, ShardJobResult } from '../../../electron/engine/index/shard-job';
+import { JobsCancelledError, runJobsInWorkers } from '../../../electron/engine/index/worker-pool';
+import { DESK, tempDirs, writeFiles } from '../fixtures';
+
+const tempDir = tempDirs();
+
+async function jobs(count: number): Promise<ShardJob[]> {
+  const root = await tempDir();
+  const folder = join(root, 'desk');
+  await writeFiles(folder, DESK);
+  const files = ['mutu.txt', 'budget.md', 'hamlet.txt'].map((name) => ({ path: join(folder, name), folder }));
+  return Array.from({ length: count }, (_, i) => ({
+    shardsDir: join(root, 'shards'),
+    shard: `s${i}`,
+    generation: 1,
+    keep: null,
+    read: files,
+  }));
+}
+
+describe('runJobsInWorkers', () => {
+  it('runs every job on worker threads and hands each result over as it finishes', async () => {
+    const results: ShardJobResult[] = [];
+    const files: string[] = [];
+    await runJobsInWorkers(await jobs(3), {
+      threads: 2,
+      onFileDone: (path) => files.push(path),
+      onResult: async (result) => {
+        results.push(result);
+      },
+    });
+    expect(results.map((result) => result.shard).sort()).toEqual(['s0', 's1', 's2']);
+    expect(results.every((result) => result.record?.count === 3)).toBe(true);
+    expect(files).toHaveLength(9);
+  });
+
+  it('stops when the signal aborts, with JobsCancelledError', async () => {
+    const abort = new AbortController();
+    const run = runJobsInWorkers(await jobs(6), {
+      threads: 1,
+      signal: abort.signal,
+      onFileDone: () => abort.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(JobsCancelledError);
+  });
+
+  it('rejects with the worker’s error when a job fails', async () => {
+    const [job] = await jobs(1);
+    await writeFile(job!.shardsDir, 'a file where a folder should be');
+    await expect(runJobsInWorkers([job!], { threads: 1 })).rejects.toThrow(/index worker failed on shard s0/);
+  });
+});
