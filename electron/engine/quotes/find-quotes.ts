@@ -1,0 +1,240 @@
+import type { ArticleFormat, Quotation, QuotationKind } from '../../api';
+import { attributionAfter, attributionBefore, type Attribution } from './attribution';
+import { findBlockQuotes } from './blocks';
+import { paragraphsOf, type Paragraph } from './layout';
+import { pairQuotationMarks, type MarkedQuote } from './marks';
+import { neighbourAttribution, type Attributed, type SentenceReader } from './neighbours';
+import { sentenceSubject, type Mention } from './phrases';
+import { isScareQuote, quotedWords } from './scare';
+import { sentenceAt, sentenceStarts } from './sentences';
+import { SpeakerIndex } from './speakers';
+import { skipSpace, tokenize, trimEndOf, type Span, type Token } from './text';
+import { findTranscriptTurns, type Turn } from './transcript';
+import type { BlockQuote } from './blocks';
+
+/** How to read the text given to findQuotations. */
+export interface FindOptions {
+  /** `txt`: the first line is a headline; `md`: front matter is skipped and `>` blocks are block quotations. */
+  format?: ArticleFormat;
+}
+
+// How far from a quotation its attribution may be looked for, in characters.
+const WINDOW = 400;
+
+type Item =
+  { at: number; mark: MarkedQuote } | { at: number; turn: Turn } | { at: number; block: BlockQuote };
+
+/**
+ * Every quotation in an article's text, in order, with its kind, speaker,
+ * the mention the speaker rests on and the cue word. Offsets are into `text`
+ * as given (line endings untouched). Only outermost quotations are listed:
+ * marks inside a transcript turn or block quotation belong to it.
+ */
+export function findQuotations(text: string, options: FindOptions = {}): Quotation[] {
+  const paragraphs = paragraphsOf(text, options.format ?? 'txt');
+  const turns = findTranscriptTurns(text, paragraphs);
+  const allMarks = pairQuotationMarks(text, paragraphs);
+  const blocks = findBlockQuotes(text, paragraphs, turns, allMarks);
+  const containers: Span[] = [...turns, ...blocks].sort((a, b) => a.start - b.start);
+  const marks = allMarks.filter((mark) => !inside(containers, mark));
+  const quoted = [...containers, ...marks].sort((a, b) => a.start - b.start);
+  const reader = new ArticleReader(text, paragraphs, marks, new SpeakerIndex(text, paragraphs, quoted));
+  const items: Item[] = [
+    ...marks.map((mark) => ({ at: mark.start, mark })),
+    ...turns.map((turn) => ({ at: turn.start, turn })),
+    ...blocks.map((block) => ({ at: block.start, block })),
+  ].sort((a, b) => a.at - b.at);
+  const headline: MarkedQuote[] = [];
+  for (const item of items) {
+    if ('turn' in item) reader.addTurn(item.turn);
+    else if ('block' in item) reader.add(item.block, 'block', item.block.attribution);
+    else if (reader.paragraphOf(item.mark.start).kind === 'headline') headline.push(item.mark);
+    else reader.addMark(item.mark);
+  }
+  for (const mark of headline) reader.addHeadlineMark(mark);
+  return reader.quotations.sort((a, b) => a.start - b.start);
+}
+
+function inside(containers: readonly Span[], span: Span): boolean {
+  return containers.some((container) => container.start <= span.start && span.end <= container.end);
+}
+
+/** Walks an article's quotations in reading order, attributing each and resolving its speaker. */
+class ArticleReader implements SentenceReader {
+  readonly quotations: Quotation[] = [];
+  private readonly attributed: Attributed[] = [];
+  private readonly starts = new Map<number, number[]>();
+  private pendingGroup: { next: number; from: Attributed } | null = null;
+  private groups = 0;
+
+  constructor(
+    readonly text: string,
+    private readonly paragraphs: readonly Paragraph[],
+    private readonly marks: readonly MarkedQuote[],
+    private readonly speakers: SpeakerIndex,
+  ) {}
+
+  paragraphOf(at: number): Paragraph {
+    return this.paragraphs[this.paragraphIndex(at)]!;
+  }
+
+  private paragraphIndex(at: number): number {
+    let low = 0;
+    let high = this.paragraphs.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.paragraphs[mid]!.start <= at) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  paragraphBefore(paragraph: Paragraph): Paragraph | null {
+    const index = this.paragraphIndex(paragraph.start);
+    return index > 0 ? this.paragraphs[index - 1]! : null;
+  }
+
+  /** The sentence around `at` in its paragraph. */
+  sentence(at: number): Span & { paragraph: Paragraph } {
+    const paragraph = this.paragraphOf(at);
+    let starts = this.starts.get(paragraph.start);
+    if (!starts) {
+      starts = sentenceStarts(this.text, paragraph, this.marks);
+      this.starts.set(paragraph.start, starts);
+    }
+    return { ...sentenceAt(starts, paragraph.end, Math.min(at, paragraph.end - 1)), paragraph };
+  }
+
+  tokens(start: number, end: number): Token[] {
+    return tokenize(this.text, start, end, this.marks);
+  }
+
+  addTurn(turn: Turn): void {
+    const speaker = turn.names ? this.speakers.resolve(turn.names) : turn.speaker;
+    this.push(turn, 'transcript', speaker, turn.label, null);
+  }
+
+  add(span: Span, kind: QuotationKind, attribution: Attribution | null): Attributed {
+    const speaker = attribution ? this.resolve(attribution.mention) : null;
+    return this.push(span, kind, speaker, attribution?.mention ?? null, attribution?.cue ?? null);
+  }
+
+  private resolve(mention: Mention): string | null {
+    const speaker = this.speakers.resolve(mention);
+    if (speaker && mention.kind === 'description') this.speakers.noteUnnamed(mention.start, speaker);
+    if (speaker || mention.kind !== 'pronoun') return speaker;
+    // "its solicitor pointed to a clause, which he described as…": nobody named, but the sentence's subject.
+    const sentence = this.sentence(mention.start);
+    const subject = sentenceSubject(this.text, this.tokens(sentence.start, mention.start));
+    return subject?.kind === 'description' ? this.resolve(subject) : null;
+  }
+
+  private push(
+    span: Span,
+    kind: QuotationKind,
+    speaker: string | null,
+    mention: Mention | null,
+    cue: string | null,
+    group?: number,
+  ): Attributed {
+    const quotation: Quotation = {
+      start: span.start,
+      end: span.end,
+      text: this.text.slice(span.start, span.end),
+      kind,
+      speaker,
+      mention: mention ? { start: mention.start, end: mention.end, text: mention.text } : null,
+      cue,
+      ...(group !== undefined ? { group } : {}),
+    };
+    this.quotations.push(quotation);
+    const attributed: Attributed = { quotation, mention };
+    if (kind !== 'scare') this.attributed.push(attributed);
+    return attributed;
+  }
+
+  addMark(mark: MarkedQuote): void {
+    const { text } = this;
+    const sentence = this.sentence(mark.start);
+    const before = this.tokens(Math.max(sentence.start, mark.start - WINDOW), mark.start);
+    const closing = this.sentence(mark.end - 1);
+    const nextMark = this.marks.find((other) => other.start >= mark.end && other.start < closing.end);
+    const postEnd = Math.min(closing.end, nextMark?.start ?? closing.end, mark.end + WINDOW);
+    const after = this.tokens(mark.end, postEnd);
+    const words = quotedWords(text, mark, mark.closed);
+
+    const group = this.pendingGroup?.next === mark.start ? this.pendingGroup.from : null;
+    this.pendingGroup = null;
+    if (group) {
+      const { quotation, mention } = group;
+      group.quotation.group ??= ++this.groups;
+      this.push(mark, 'direct', quotation.speaker, mention, quotation.cue, quotation.group);
+      return;
+    }
+    const afterFirst = before[before.length - 1]?.text === ':';
+    const fromAfter = attributionAfter(text, after);
+    const fromBefore = attributionBefore(text, before);
+    let attribution = afterFirst ? (fromBefore ?? fromAfter) : (fromAfter ?? fromBefore);
+    let inherited: Attributed | null = null;
+    if (!attribution && before.every((token) => !token.word)) {
+      const found = neighbourAttribution(this, mark, sentence, this.attributed);
+      attribution = found.attribution;
+      inherited = found.inherited;
+    }
+    if (isScareQuote(words, before, attribution !== null || inherited !== null)) {
+      this.push(mark, 'scare', null, null, null);
+      return;
+    }
+    const result = inherited
+      ? this.push(mark, 'direct', inherited.quotation.speaker, inherited.mention, inherited.quotation.cue)
+      : this.add(mark, 'direct', attribution);
+    if (attribution === fromAfter && fromAfter && nextMark && this.splitBy(mark, nextMark, words.clause)) {
+      this.pendingGroup = { next: nextMark.start, from: result };
+    }
+  }
+
+  /** True when `next` continues the quotation `mark` after its attribution: "We are open," he said, "to dialogue." */
+  private splitBy(mark: MarkedQuote, next: MarkedQuote, clause: boolean): boolean {
+    const { text } = this;
+    if (this.sentence(next.start).start !== this.sentence(mark.end - 1).start) return false;
+    const lastInside = text[trimEndOf(text, mark.start, mark.end - 1) - 1] ?? '';
+    if (clause && !/[,—–-]/.test(lastInside)) return false;
+    const between = trimEndOf(text, mark.end, next.start);
+    return /[,—–]/.test(text[between - 1] ?? '') && skipSpace(text, between, next.start) === next.start;
+  }
+
+  /** A quotation in the headline: someone's words when the body quotes them too, or when the headline says who. */
+  addHeadlineMark(mark: MarkedQuote): void {
+    const words = normalised(this.text.slice(mark.start + 1, mark.closed ? mark.end - 1 : mark.end));
+    const source = words
+      ? this.quotations.find(
+          (quotation) => quotation.kind !== 'scare' && normalised(quotation.text).includes(words),
+        )
+      : undefined;
+    if (source) {
+      const quotation = source;
+      this.quotations.push({
+        ...quotation,
+        start: mark.start,
+        end: mark.end,
+        text: this.text.slice(mark.start, mark.end),
+      });
+      delete this.quotations[this.quotations.length - 1]!.group;
+      return;
+    }
+    const paragraph = this.paragraphOf(mark.start);
+    const attribution =
+      attributionAfter(this.text, this.tokens(mark.end, paragraph.end)) ??
+      attributionBefore(this.text, this.tokens(paragraph.start, mark.start));
+    if (attribution) this.add(mark, 'direct', attribution);
+    else this.push(mark, 'scare', null, null, null);
+  }
+}
+
+/** Lower-case words of a text joined by single spaces, for comparing a headline fragment with the body. */
+function normalised(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,155 @@
+import { ABBREVIATIONS } from './lexicon';
+
+/** A [start, end) stretch of the text being analysed. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** True for any white space, including the no-break and thin spaces news feeds are full of. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True when the character at `at` is a letter (any script). */
+export function isLetterAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || LETTER.test(ch));
+}
+
+/** True when the character at `at` is a letter or a digit. */
+export function isWordCharAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && LETTER_OR_DIGIT.test(ch);
+}
+
+/** True when the character at `at` is an upper-case letter. */
+export function isUpperAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && UPPER.test(ch);
+}
+
+/** True when the character at `at` is a lower-case letter. */
+export function isLowerAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && LOWER.test(ch);
+}
+
+/** Index of the first non-space character at or after `from`, or `end`. */
+export function skipSpace(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Index just after the last non-space character before `to`, or `start`. */
+export function trimEndOf(text: string, start: number, to: number): number {
+  let at = to;
+  while (at > start && isSpaceCode(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** A word or a punctuation character, with its place in the text. */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  word: boolean;
+}
+
+// Words keep inner apostrophes, hyphens and full stops (O'Neill, Jong-un, U.S.) and a plural possessive (Fishers’).
+const WORD =
+  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-.][\p{L}\p{M}\p{N}]+)*(?:(?<=[sS])['’](?![\p{L}\p{N}]))?/uy;
+
+/**
+ * Splits text[start, end) into words and single punctuation characters,
+ * skipping white space. Each of the `atoms` (sorted quotations) inside the
+ * range becomes one token whose text is `"`, so a quotation never reads as
+ * the words around it.
+ */
+export function tokenize(text: string, start: number, end: number, atoms: readonly Span[] = []): Token[] {
+  const tokens: Token[] = [];
+  let at = start;
+  let atom = firstEndingAfter(atoms, start);
+  while (at < end) {
+    const code = text.charCodeAt(at);
+    if (isSpaceCode(code)) {
+      at++;
+      continue;
+    }
+    const next = atoms[atom];
+    if (next && next.start <= at) {
+      if (next.end > at) {
+        tokens.push({
+          start: Math.max(next.start, start),
+          end: Math.min(next.end, end),
+          text: '"',
+          word: false,
+        });
+        at = next.end;
+      }
+      atom++;
+      continue;
+    }
+    WORD.lastIndex = at;
+    const match = WORD.exec(text);
+    const limit = next ? Math.min(end, next.start) : end;
+    if (match) {
+      let wordEnd = Math.min(at + match[0].length, limit);
+      // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
+      const word = text.slice(at, wordEnd);
+      if (text.charCodeAt(wordEnd) === 0x2e && wordEnd < limit && isAbbreviation(word)) wordEnd++;
+      tokens.push({ start: at, end: wordEnd, text: text.slice(at, wordEnd), word: true });
+      at = wordEnd;
+    } else {
+      tokens.push({ start: at, end: at + 1, text: text[at]!, word: false });
+      at++;
+    }
+  }
+  return tokens;
+}
+
+/** Index of the first span in sorted `spans` that ends after `at`. */
+export function firstEndingAfter(spans: readonly Span[], at: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.end <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** True for a word whose following full stop marks an abbreviation (Mr, U.S, J), not a sentence end. */
+export function isAbbreviation(word: string): boolean {
+  if (word.length === 1) return UPPER.test(word);
+  return word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** True when the word starts with a capital letter. */
+export function isCapitalised(word: string): boolean {
+  const first = word[0];
+  return first !== undefined && UPPER.test(first);
+}
+
+/** True when every letter of the word is a capital (AMBASSADOR, KIM, U.S.). */
+export function isAllCaps(word: string): boolean {
+  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+}
