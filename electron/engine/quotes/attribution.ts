@@ -1,9 +1,21 @@
-import { SPEECH_VERBS, REPORTING_VERBS, TELLING_VERBS } from './lexicon';
+import {
+  ADVERBS,
+  BARE_SPEAKERS,
+  CLAUSE_WORDS,
+  NOUN_MARKERS,
+  PASSIVE_AUXILIARIES,
+  QUOTING_VERBS,
+  REPORTING_VERBS,
+  SPEECH_NOUNS,
+  SPEECH_VERBS,
+  TELLING_VERBS,
+} from './lexicon';
 import {
   BETWEEN_SUBJECT_AND_VERB,
   phraseAfter,
   phraseBefore,
   sentenceSubject,
+  withApposedName,
   type Mention,
 } from './phrases';
 import { isCapitalised, type Token } from './text';
@@ -19,13 +31,13 @@ export interface Attribution {
 
 const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
 const LEADING = new Set([',', '—', '–', '-', '(']);
-const PASSIVE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
-const QUOTING = new Set(['quotes', 'quoted', 'quoting', 'quote', 'cites', 'cited', 'citing']);
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 
 /**
  * The attribution that follows a quotation in its sentence, given the tokens
- * after the closing mark: `…," said X`, `…," X said`, `…," X, the party's
- * spokeswoman, told reporters`, `…," according to X`.
+ * after the closing mark: `…," said X`, `…," X said`, `…," chairman Richard
+ * Parsons said`, `…," according to X`, or a reporting clause that ends the
+ * sentence (`…, Mr Balls told the BBC.`, `…, says the assembly government.`).
  */
 export function attributionAfter(text: string, tokens: readonly Token[]): Attribution | null {
   let at = 0;
@@ -38,29 +50,60 @@ export function attributionAfter(text: string, tokens: readonly Token[]): Attrib
     return mention ? { mention, cue: text.slice(first.start, tokens[at + 1]!.end), strong: true } : null;
   }
   if (SPEECH_VERBS.has(word)) {
-    if (TELLING_VERBS.has(word)) return null;
-    const mention = phraseAfter(text, tokens, at + 1);
-    return mention ? { mention, cue: first.text, strong: true } : null;
+    const mention = TELLING_VERBS.has(word) ? null : phraseAfter(text, tokens, at + 1);
+    return mention
+      ? { mention: withApposedName(text, tokens, mention), cue: first.text, strong: true }
+      : null;
   }
-  const subject = phraseAfter(text, tokens, at, Math.min(tokens.length, at + 10));
-  if (!subject) return null;
-  let verb = tokens.findIndex((token) => token.start >= subject.end);
-  if (verb < 0) return null;
-  if (tokens[verb]!.text === ',') {
-    const close = tokens.findIndex((token, i) => i > verb && i <= verb + 15 && token.text === ',');
-    if (close < 0) return null;
-    verb = close + 1;
+  for (let verb = at + 1; verb < Math.min(tokens.length, at + 30); verb++) {
+    const token = tokens[verb]!;
+    if (!token.word && token.text !== ',' && token.text !== "'" && token.text !== '-') return null;
+    if (!SPEECH_VERBS.has(lower(token)) || NOUN_MARKERS.has(lower(tokens[verb - 1]))) continue;
+    // "…, says the assembly government.": an inverted clause closing the sentence.
+    if (tokens[verb - 1]!.text === ',') {
+      const inverted = clauseEndingPhrase(text, tokens, verb + 1);
+      if (inverted) return { mention: inverted, cue: token.text, strong: true };
+    }
+    const subject = phraseBefore(text, tokens, verb);
+    if (!subject || subject.start < first.start || !plausibleSubject(subject)) return null;
+    const subjectAt = tokens.findIndex((candidate) => candidate.start === subject.start);
+    // Right after the quotation only role words may precede the subject (not "…", while the Liberal
+    // Democrats said"); further on, the subject must open a clause of its own after a comma.
+    const between = tokens.slice(at, subjectAt);
+    const adjacent = between.every(
+      (part) => part.word && (!CLAUSE_WORDS.has(lower(part)) || lower(part) === 'and'),
+    );
+    if (adjacent || tokens[subjectAt - 1]?.text === ',')
+      return { mention: subject, cue: token.text, strong: true };
+    return null;
   }
-  while (BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[verb]))) verb++;
-  const cue = tokens[verb];
-  return cue && SPEECH_VERBS.has(lower(cue)) ? { mention: subject, cue: cue.text, strong: true } : null;
+  return null;
+}
+
+/** The phrase after an inverted verb when it closes the clause: "…, said Mr Thomas." */
+function clauseEndingPhrase(text: string, tokens: readonly Token[], from: number): Mention | null {
+  const found = phraseAfter(text, tokens, from);
+  if (!found) return null;
+  const phrase = withApposedName(text, tokens, found);
+  const next = tokens.find((token) => token.start >= phrase.end);
+  return !next || !next.word ? phrase : null;
+}
+
+/** False for a "subject" that is only an adjective or noun left over, not a speaker: "recent comments". */
+function plausibleSubject(subject: Mention): boolean {
+  if (subject.kind !== 'description' || subject.definite !== false) return true;
+  const words = subject.text.split(/\s+/);
+  if (words.length > 1 || isCapitalised(subject.text)) return true;
+  const word = words[0]!.toLowerCase();
+  return BARE_SPEAKERS.has(word) || (word.endsWith('s') && !word.endsWith('ss'));
 }
 
 /**
  * The attribution in the sentence before a quotation, given the tokens
  * between the sentence's start and the opening mark: `X said: "…`, `X told
  * reporters, "…`, `quotes X as saying, "…`, `according to X, "…`, `X called
- * the plan "…`, or a sentence naming its subject and ending in a colon.
+ * the plan "…`, `claims from X that…`, or a sentence naming its subject and
+ * ending in a colon.
  */
 export function attributionBefore(text: string, tokens: readonly Token[]): Attribution | null {
   const count = tokens.length;
@@ -70,31 +113,68 @@ export function attributionBefore(text: string, tokens: readonly Token[]): Attri
   const according = tokens.findLastIndex(
     (token, i) => lower(token) === 'according' && lower(tokens[i + 1]) === 'to',
   );
-  if (according >= 0) {
-    const mention = phraseAfter(text, tokens, according + 2);
-    if (mention)
-      return { mention, cue: text.slice(tokens[according]!.start, tokens[according + 1]!.end), strong: true };
+  const accorded = according >= 0 ? phraseAfter(text, tokens, according + 2) : null;
+  if (accorded) {
+    return {
+      mention: accorded,
+      cue: text.slice(tokens[according]!.start, tokens[according + 1]!.end),
+      strong: true,
+    };
   }
   for (let verb = count - 1; verb >= 0; verb--) {
-    const word = lower(tokens[verb]);
-    const strong = SPEECH_VERBS.has(word);
-    if (!strong && !REPORTING_VERBS.has(word)) continue;
-    // "Asked whether she would stay, she laughed": the opening participle is not the attribution.
-    if (verb === 0 && isCapitalised(tokens[0]!.text)) continue;
-    const previous = lower(tokens[verb - 1]);
-    if (PASSIVE.has(previous)) continue;
-    const subject =
-      word.endsWith('ing') || previous === 'to'
-        ? sentenceSubject(text, tokens)
-        : subjectBefore(text, tokens, verb);
-    if (subject) return { mention: subject, cue: tokens[verb]!.text, strong };
+    const found = attributionAt(text, tokens, verb);
+    if (found) return found;
   }
-  if (tokens[count - 1]!.text === ':') {
-    // Without a verb of saying, only a person named as the subject introduces the words after a colon.
-    const subject = sentenceSubject(text, tokens);
-    if (subject && subject.kind !== 'description') return { mention: subject, cue: null, strong: true };
-  }
+  if (tokens[count - 1]!.text === ':') return colonIntroduction(text, tokens);
   return null;
+}
+
+/** The attribution resting on tokens[verb], if it is a verb (or noun) of saying with a speaker. */
+function attributionAt(text: string, tokens: readonly Token[], verb: number): Attribution | null {
+  const word = lower(tokens[verb]);
+  const cue = tokens[verb]!.text;
+  // "claims from Conservative leader Michael Howard that…"
+  if (SPEECH_NOUNS.has(word) && ['from', 'by'].includes(lower(tokens[verb + 1]))) {
+    const source = phraseAfter(text, tokens, verb + 2);
+    if (source) return { mention: source, cue, strong: false };
+  }
+  const strong = SPEECH_VERBS.has(word);
+  if (!strong && !REPORTING_VERBS.has(word)) return null;
+  // "Asked whether she would stay, she laughed": the opening participle is not the attribution.
+  if (verb === 0 && isCapitalised(cue)) return null;
+  if (NOUN_MARKERS.has(lower(tokens[verb - 1])) || isPassive(tokens, verb)) return null;
+  const previous = lower(tokens[verb - 1]);
+  // "…the content of the e-mail, said Mr Thomas.": a reporting clause after what it reports.
+  const inverted = previous === ',' && strong ? clauseEndingPhrase(text, tokens, verb + 1) : null;
+  const subject =
+    inverted ??
+    (word.endsWith('ing') || previous === 'to'
+      ? sentenceSubject(text, tokens)
+      : subjectBefore(text, tokens, verb));
+  return subject && plausibleSubject(subject) ? { mention: subject, cue, strong } : null;
+}
+
+function isPassive(tokens: readonly Token[], verb: number): boolean {
+  let auxiliary = verb - 1;
+  while (auxiliary > 0 && ADVERBS.has(lower(tokens[auxiliary]))) auxiliary--;
+  return PASSIVE_AUXILIARIES.has(lower(tokens[auxiliary]));
+}
+
+/** A sentence ending in a colon without a verb of saying: only a person named as its subject introduces the words. */
+function colonIntroduction(text: string, tokens: readonly Token[]): Attribution | null {
+  const subject = sentenceSubject(text, tokens);
+  if (!subject) return null;
+  if (subject.kind !== 'description') return { mention: subject, cue: null, strong: true };
+  // "His message to the chancellor was:": the owner speaks.
+  const owner = subject.text.split(/\s+/)[0]!;
+  if (!POSSESSIVES.has(owner.toLowerCase())) return null;
+  const mention: Mention = {
+    start: subject.start,
+    end: subject.start + owner.length,
+    text: owner,
+    kind: 'pronoun',
+  };
+  return { mention, cue: null, strong: true };
 }
 
 function subjectBefore(text: string, tokens: readonly Token[], verb: number): Mention | null {
@@ -116,17 +196,35 @@ function quotesAsSaying(text: string, tokens: readonly Token[]): Attribution | n
   for (let saying = count - 1; saying >= Math.max(1, count - 4); saying--) {
     if (lower(tokens[saying]) !== 'saying' || lower(tokens[saying - 1]) !== 'as') continue;
     for (let verb = saying - 2; verb >= Math.max(0, saying - 20); verb--) {
-      if (!QUOTING.has(lower(tokens[verb]))) continue;
+      if (!QUOTING_VERBS.has(lower(tokens[verb]))) continue;
       const cue = tokens[verb]!.text;
-      if (PASSIVE.has(lower(tokens[verb - 1]))) {
-        const subject = phraseBefore(text, tokens, verb - 1);
-        return subject ? { mention: subject, cue, strong: true } : null;
-      }
-      const mention = phraseAfter(text, tokens, verb + 1, saying - 1);
+      const mention = PASSIVE_AUXILIARIES.has(lower(tokens[verb - 1]))
+        ? phraseBefore(text, tokens, verb - 1)
+        : phraseAfter(text, tokens, verb + 1, saying - 1);
       return mention ? { mention, cue, strong: true } : null;
     }
   }
   return null;
+}
+
+/**
+ * The agent of a passive verb of reporting: `described as "…" by the
+ * commission`. `before` are the tokens before the quotation in its sentence,
+ * `rest` the tokens after it to the sentence's end (other quotations included).
+ */
+export function passiveAgent(
+  text: string,
+  before: readonly Token[],
+  rest: readonly Token[],
+): Attribution | null {
+  const verb = before.findLastIndex(
+    (token, i) =>
+      (SPEECH_VERBS.has(lower(token)) || REPORTING_VERBS.has(lower(token))) && isPassive(before, i),
+  );
+  if (verb < 0) return null;
+  const by = rest.findIndex((token, i) => i < 12 && lower(token) === 'by');
+  const agent = by >= 0 ? phraseAfter(text, rest, by + 1) : null;
+  return agent ? { mention: agent, cue: before[verb]!.text, strong: false } : null;
 }
 
 /** The subject and speech verb that open a sentence ("He added that…", "Mr Smith said the…"). */

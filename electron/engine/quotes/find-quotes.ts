@@ -1,14 +1,14 @@
 import type { ArticleFormat, Quotation, QuotationKind } from '../../api';
-import { attributionAfter, attributionBefore, type Attribution } from './attribution';
+import { attributionAfter, attributionBefore, passiveAgent, type Attribution } from './attribution';
 import { findBlockQuotes } from './blocks';
 import { paragraphsOf, type Paragraph } from './layout';
 import { pairQuotationMarks, type MarkedQuote } from './marks';
 import { neighbourAttribution, type Attributed, type SentenceReader } from './neighbours';
-import { sentenceSubject, type Mention } from './phrases';
+import { phraseBefore, sentenceSubject, type Mention } from './phrases';
 import { isScareQuote, quotedWords } from './scare';
 import { sentenceAt, sentenceStarts } from './sentences';
 import { SpeakerIndex } from './speakers';
-import { skipSpace, tokenize, trimEndOf, type Span, type Token } from './text';
+import { isCapitalised, skipSpace, tokenize, trimEndOf, type Span, type Token } from './text';
 import { findTranscriptTurns, type Turn } from './transcript';
 import type { BlockQuote } from './blocks';
 
@@ -115,13 +115,32 @@ class ArticleReader implements SentenceReader {
   }
 
   add(span: Span, kind: QuotationKind, attribution: Attribution | null): Attributed {
-    const speaker = attribution ? this.resolve(attribution.mention) : null;
-    return this.push(span, kind, speaker, attribution?.mention ?? null, attribution?.cue ?? null);
+    const mention = attribution?.mention ?? null;
+    const speaker = mention
+      ? (mention.kind === 'pronoun' && this.reportedBefore(span, mention)) || this.resolve(mention)
+      : null;
+    return this.push(span, kind, speaker, mention, attribution?.cue ?? null);
+  }
+
+  /** "The minister … was not what was happening, the spokesman said. "…," he added": the speaker just reported. */
+  private reportedBefore(span: Span, pronoun: Mention): string | null {
+    const sentence = this.sentence(span.start);
+    if (sentence.start === sentence.paragraph.start) return null;
+    const previous = this.sentence(sentence.start - 1);
+    const reported = attributionBefore(
+      this.text,
+      this.tokens(Math.max(previous.start, previous.end - WINDOW), previous.end),
+    );
+    if (!reported?.strong || !reported.cue || reported.mention.kind === 'pronoun') return null;
+    const speaker = this.resolve(reported.mention);
+    return speaker && this.speakers.fitsPronoun(speaker, pronoun.text) ? speaker : null;
   }
 
   private resolve(mention: Mention): string | null {
     const speaker = this.speakers.resolve(mention);
-    if (speaker && mention.kind === 'description') this.speakers.noteUnnamed(mention.start, speaker);
+    if (speaker && mention.kind === 'description') {
+      this.speakers.noteUnnamed(mention.start, speaker, this.speakers.isBody(speaker));
+    }
     if (speaker || mention.kind !== 'pronoun') return speaker;
     // "its solicitor pointed to a clause, which he described as…": nobody named, but the sentence's subject.
     const sentence = this.sentence(mention.start);
@@ -171,10 +190,15 @@ class ArticleReader implements SentenceReader {
       this.push(mark, 'direct', quotation.speaker, mention, quotation.cue, quotation.group);
       return;
     }
-    const afterFirst = before[before.length - 1]?.text === ':';
     const fromAfter = attributionAfter(text, after);
-    const fromBefore = attributionBefore(text, before);
-    let attribution = afterFirst ? (fromBefore ?? fromAfter) : (fromAfter ?? fromBefore);
+    const fromBefore = attributionBefore(text, before) ?? predicateOf(text, before, after);
+    // A fragment inside reported speech belongs to whoever the sentence reports ("Guidance said … "no
+    // current purpose", Mr Thomas said"); a quotation opening its sentence, or after a colon, to the nearest clause.
+    const beforeFirst =
+      before[before.length - 1]?.text === ':' ||
+      (!words.clause && fromBefore?.strong === true && fromBefore.cue !== null);
+    const agent = passiveAgent(text, before, this.tokens(mark.end, Math.min(closing.end, mark.end + WINDOW)));
+    let attribution = agent ?? (beforeFirst ? (fromBefore ?? fromAfter) : (fromAfter ?? fromBefore));
     let inherited: Attributed | null = null;
     if (!attribution && before.every((token) => !token.word)) {
       const found = neighbourAttribution(this, mark, sentence, this.attributed);
@@ -229,6 +253,14 @@ class ArticleReader implements SentenceReader {
     if (attribution) this.add(mark, 'direct', attribution);
     else this.push(mark, 'scare', null, null, null);
   }
+}
+
+/** "Richard Thomas "totally condemned" the deletion": quoted words that are the verb of a named subject. */
+function predicateOf(text: string, before: readonly Token[], after: readonly Token[]): Attribution | null {
+  const next = after[0];
+  if (!next?.word || isCapitalised(next.text) || !before[before.length - 1]?.word) return null;
+  const subject = phraseBefore(text, before, before.length);
+  return subject && subject.kind !== 'description' ? { mention: subject, cue: null, strong: false } : null;
 }
 
 /** Lower-case words of a text joined by single spaces, for comparing a headline fragment with the body. */

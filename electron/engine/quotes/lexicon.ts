@@ -23,7 +23,9 @@ export const SPEECH_VERBS = set(`
   pleaded pleads tweeted tweets posted blogged reported reports revealed reveals
   concluded concludes began begins went goes laughed smiled sighed spoke speaks
   summarised summarized concurred objected objects interjected interrupted
-  acknowledged conceded whispered muttered yelled screamed shrugged nodded
+  acknowledged conceded whispered muttered yelled screamed shrugged nodded underlined
+  underscored highlighted affirmed asserted contended opined reckoned reckons ruled
+  recalled explained outlined stresses insisted
 `);
 
 /**
@@ -155,3 +157,30 @@ export const FEMALE_NAMES = set(`
   rachel rebecca rose ruth sally samantha sandra sarah sharon shirley sophie stella
   sue susan suzanne tessa theresa tracey valerie vanessa victoria wendy yvonne zoe zoë
 `);
+
+/** Nouns of saying that name their speaker after "from" or "by": claims from X, comments by Y. */
+export const SPEECH_NOUNS = set(`
+  claims claim comments comment remarks remark words accusation accusations warning warnings
+  criticism statement statements allegation allegations assertion description plea pleas
+  appeal call calls attack attacks
+`);
+
+/** Words that make the next word a noun: "her comments", "the claims". */
+export const NOUN_MARKERS = set('his her their its our my your the a an these those such recent latest');
+
+/** Adverbs that may stand between an auxiliary and its verb: "was also described". */
+export const ADVERBS = set(
+  'also later then again once previously recently further earlier widely generally often already',
+);
+
+/** Forms of "be" that make a following participle passive: "was described as". */
+export const PASSIVE_AUXILIARIES = set('was were is are been being be');
+
+/** Verbs of quoting someone: "quotes an official as saying". */
+export const QUOTING_VERBS = set('quotes quoted quoting quote cites cited citing');
+
+/** Words that open a clause of their own, so what follows them is not an attribution's subject. */
+export const CLAUSE_WORDS = set('while but as when that which who if because after before although though');
+
+/** Plural or collective nouns that name speakers without a determiner: "officials said", "police said". */
+export const BARE_SPEAKERS = set('police staff people management government parliament');

@@ -75,6 +75,8 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
       const same = topmost(stack, mark.family);
       const role = mark.role === 'either' ? (same >= 0 ? 'close' : 'open') : mark.role;
       if (role === 'open') {
+        // ""doubled"" marks are one mark.
+        if (stack[stack.length - 1]?.at === at - 1 && text.charCodeAt(at - 1) === code) continue;
         // A new sentence opening a mark while one is still open continues it: paragraphs run together.
         if (same >= 0 && followsSentenceEnd(text, at, start)) continue;
         stack.push({ family: mark.family, at, paragraph: index });

@@ -44,6 +44,12 @@ export function neighbourAttribution(
   attributed: readonly Attributed[],
 ): NeighbourAttribution {
   const { text } = reader;
+  const last = attributed[attributed.length - 1];
+  const lastSpoke = (since: Span | null) =>
+    since !== null &&
+    last?.quotation.kind === 'direct' &&
+    last.quotation.speaker !== null &&
+    last.quotation.start >= since.start;
   const previous = previousSentence(reader, sentence);
   const previousTokens = previous
     ? reader.tokens(Math.max(previous.start, previous.end - WINDOW), previous.end)
@@ -53,15 +59,7 @@ export function neighbourAttribution(
       const attribution = attributionBefore(text, previousTokens);
       if (attribution) return { attribution, inherited: null };
     }
-    const last = attributed[attributed.length - 1];
-    if (
-      last &&
-      last.quotation.kind === 'direct' &&
-      last.quotation.speaker &&
-      last.quotation.start >= previous.start
-    ) {
-      return { attribution: null, inherited: last };
-    }
+    if (lastSpoke(previous)) return { attribution: null, inherited: last! };
     const reported = attributionBefore(text, previousTokens);
     if (reported?.strong && reported.cue) return { attribution: reported, inherited: null };
   }
@@ -74,12 +72,15 @@ export function neighbourAttribution(
     );
     if (attribution) return { attribution, inherited: null };
   }
-  if (previous && sentence.start === sentence.paragraph.start) {
-    const subject = sentenceSubject(text, previousTokens);
-    if (subject && subject.kind !== 'description')
-      return { attribution: { mention: subject, cue: null, strong: false }, inherited: null };
+  if (!previous) return NONE;
+  // "Mr Negroponte has adapted the idea… "We put in 25 laptops…"": the person the passage is about.
+  const subject = sentenceSubject(text, previousTokens);
+  if (subject && subject.kind !== 'description') {
+    return { attribution: { mention: subject, cue: null, strong: false }, inherited: null };
   }
-  return NONE;
+  // One sentence of narrative between two quotations of the same speaker.
+  const earlier = previousSentence(reader, reader.sentence(previous.start));
+  return lastSpoke(earlier) ? { attribution: null, inherited: last! } : NONE;
 }
 
 function previousSentence(reader: SentenceReader, sentence: Span & { paragraph: Paragraph }): Span | null {

@@ -1,4 +1,5 @@
 import { NOT_NAME_WORDS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, TITLES } from './lexicon';
+import { isInstitution, isNameWord, isPossessive, looksLikePerson, nameKey, runEnd, runStart } from './names';
 import { isCapitalised, type Span, type Token } from './text';
 
 /** How a mention names its speaker: a pronoun, a proper name, or a description ("a spokesman"). */
@@ -27,8 +28,6 @@ const STOPS = new Set(
 );
 // Prepositions that attach a phrase to a speaker's description: "a spokesman for the ministry".
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
-const PARTICLES = new Set('de da del della di du la le van von der den ter al el bin ibn y'.split(' '));
-const CONNECTORS = new Set([...PARTICLES, 'of', 'for', 'and', 'the', '&']);
 /** Words that may stand between a subject and its verb: "Kim also said", "he had earlier told". */
 export const BETWEEN_SUBJECT_AND_VERB = new Set(
   `also later then has had have was is were are would will again once previously recently
@@ -37,12 +36,11 @@ export const BETWEEN_SUBJECT_AND_VERB = new Set(
   clearly firmly bluntly angrily quietly since has`.split(/\s+/),
 );
 
-const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
+// What sets off an apposition: "Mr Bez - himself a former executive at Porsche - said".
+const SEPARATORS = new Set([',', ')', '-', '–', '—']);
+const JOINERS = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'meanwhile', 'now', 'also']);
 
-/** True for a word that can be part of a proper name (capitalised, not a sentence-opening function word). */
-export function isNameWord(token: Token | undefined): boolean {
-  return token !== undefined && token.word && isCapitalised(token.text) && !NOT_NAME_WORDS.has(lower(token));
-}
+const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
 
 function isVerb(word: string): boolean {
   return SPEECH_VERBS.has(word) || REPORTING_VERBS.has(word);
@@ -67,29 +65,6 @@ function mention(
   };
 }
 
-/** Index just past the run of name words (and inner connectors: Bank of England) starting at `from`. */
-export function runEnd(tokens: readonly Token[], from: number, limit: number): number {
-  let at = from;
-  while (at < limit) {
-    if (isNameWord(tokens[at])) at++;
-    else if (CONNECTORS.has(lower(tokens[at])) && at > from && isNameWord(tokens[at + 1]) && at + 1 < limit)
-      at += 2;
-    else break;
-  }
-  return at;
-}
-
-/** Index of the first word of the run of name words that ends at `to` (exclusive). */
-function runStart(tokens: readonly Token[], to: number): number {
-  let at = to;
-  while (at > 0) {
-    if (isNameWord(tokens[at - 1])) at--;
-    else if (CONNECTORS.has(lower(tokens[at - 1])) && at < to && isNameWord(tokens[at - 2])) at -= 2;
-    else break;
-  }
-  return at;
-}
-
 /**
  * The noun phrase that starts at tokens[from] and ends before `limit`: a
  * pronoun, a name ("Ana Ruiz", "Mr Brown"), or a description ("the union",
@@ -109,7 +84,9 @@ export function phraseAfter(
   if (isNameWord(first)) {
     const end = runEnd(tokens, from, limit);
     // "Ruth Delacourt of the Save Gannet Point group": the name is the speaker; "Mr Blair's spokesman" is not Mr Blair.
-    if (!isPossessive(tokens[end - 1]!.text)) return mention(text, tokens, from, end, 'name');
+    if (!isPossessive(tokens[end - 1]!.text)) {
+      return roleThenName(text, tokens, end, limit) ?? mention(text, tokens, from, end, 'name');
+    }
   }
   let at = from;
   let hops = 0;
@@ -128,7 +105,8 @@ export function phraseAfter(
     if (at - from >= 12) break;
   }
   const nameFrom = runStart(tokens, at);
-  if (nameFrom < at && nameFrom > from && at - nameFrom >= 2 && !isNameWord(tokens[nameFrom - 1])) {
+  const afterRole = !isNameWord(tokens[nameFrom - 1]) || isPossessive(tokens[nameFrom - 1]!.text);
+  if (nameFrom < at && nameFrom > from && at - nameFrom >= 2 && afterRole) {
     // "spokeswoman Sandra Gidley": the name is the speaker, the words before it her role.
     const before = lower(tokens[nameFrom - 1]);
     if (!ATTACHING.has(before) && !DETERMINERS.has(before))
@@ -138,8 +116,34 @@ export function phraseAfter(
   return mention(text, tokens, from, at, 'description');
 }
 
-function isPossessive(word: string): boolean {
-  return /['’]s?$/u.test(word);
+/** "Richard and Judy executive producer Amanda Ross": the name after the role words that follow a name. */
+function roleThenName(text: string, tokens: readonly Token[], from: number, limit: number): Mention | null {
+  let at = from;
+  let role = false;
+  // Other names joined by "and" may come first: "Richard and Judy executive producer Amanda Ross".
+  while (lower(tokens[at]) === 'and' && isNameWord(tokens[at + 1])) at = runEnd(tokens, at + 1, limit);
+  while (at < limit && at - from < 8 && tokens[at]!.word && !isCapitalised(tokens[at]!.text)) {
+    const word = lower(tokens[at]);
+    if (STOPS.has(word) || isVerb(word) || DETERMINERS.has(word)) return null;
+    role = true;
+    at++;
+  }
+  if (!role || !isNameWord(tokens[at])) return null;
+  const end = runEnd(tokens, at, limit);
+  return end - at >= 2 ? mention(text, tokens, at, end, 'name') : null;
+}
+
+/** "said the committee chairman, MP Edward Leigh": a description followed by the name it describes. */
+export function withApposedName(text: string, tokens: readonly Token[], phrase: Mention): Mention {
+  if (phrase.kind !== 'description') return phrase;
+  const comma = tokens.findIndex((token) => token.start >= phrase.end);
+  if (tokens[comma]?.text !== ',' || !isNameWord(tokens[comma + 1])) return phrase;
+  const end = runEnd(tokens, comma + 1, tokens.length);
+  const name = text.slice(tokens[comma + 1]!.start, tokens[end - 1]!.end);
+  const after = tokens[end];
+  return looksLikePerson(name) && (!after || !after.word)
+    ? mention(text, tokens, comma + 1, end, 'name')
+    : phrase;
 }
 
 /** A lower-case word in -ed after a noun reads as the verb of the clause: "the queue … stretched". */
@@ -157,15 +161,45 @@ function looksLikePastVerb(tokens: readonly Token[], at: number): boolean {
  */
 export function phraseBefore(text: string, tokens: readonly Token[], before: number): Mention | null {
   let end = before;
-  while (end > 0 && BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[end - 1]))) end--;
+  for (let moved = true; moved && end > 0;) {
+    const start = end;
+    while (end > 0 && BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[end - 1]))) end--;
+    end = timeBefore(tokens, end);
+    moved = end < start;
+  }
   const last = tokens[end - 1];
   if (!last) return null;
-  if (last.text === ',' || last.text === ')') return appositionSubject(text, tokens, end - 1);
+  if (SEPARATORS.has(last.text)) return appositionSubject(text, tokens, end - 1);
   if (!last.word) return null;
   const word = lower(last);
   if (PRONOUNS.has(word)) return mention(text, tokens, end - 1, end, 'pronoun');
   if (isNameWord(last)) {
     const start = runStart(tokens, end);
+    // "A senior Tory MP has criticised": a description that ends in a proper noun.
+    let det = start;
+    while (det > start - 4 && det > 0 && tokens[det - 1]!.word && !isCapitalised(tokens[det - 1]!.text)) {
+      if (DETERMINERS.has(lower(tokens[det - 1]))) break;
+      if (STOPS.has(lower(tokens[det - 1])) || isVerb(lower(tokens[det - 1]))) break;
+      det--;
+    }
+    const runText = text.slice(tokens[start]!.start, last.end);
+    const role = TITLES.has(nameKey(last.text)) && start < end - 1;
+    if ((det < start || role) && DETERMINERS.has(lower(tokens[det - 1])) && !looksLikePerson(runText)) {
+      // "the Salford MP told": a role, not a name, even when every word of it is capitalised.
+      return mention(text, tokens, det - 1, end, 'description');
+    }
+    // "Colin Asplin, Blackpool Hotel Association said": the person before the body they speak for.
+    if (tokens[start - 1]?.text === ',' && isInstitution(text.slice(tokens[start]!.start, last.end))) {
+      const person = phraseBefore(text, tokens, start - 1);
+      if (person?.kind === 'name' && looksLikePerson(person.text)) return person;
+    }
+    // "Nick Van den Brul of BNP Paribas described": the person, not the firm.
+    if (lower(tokens[start - 1]) === 'of' && isNameWord(tokens[start - 2])) {
+      const person = runStart(tokens, start - 1);
+      if (looksLikePerson(text.slice(tokens[person]!.start, tokens[start - 2]!.end))) {
+        return mention(text, tokens, person, start - 1, 'name');
+      }
+    }
     return mention(text, tokens, start, end, 'name');
   }
   if (STOPS.has(word) || isVerb(word)) return null;
@@ -192,7 +226,41 @@ export function phraseBefore(text: string, tokens: readonly Token[], before: num
     if (!previous.word || STOPS.has(previousWord) || isVerb(previousWord)) break;
     start--;
   }
+  // "…had said on the eve of the announcement said": the object of a preposition is no subject.
+  if (PREPOSITIONS.has(lower(tokens[start - 1]))) return null;
   return mention(text, tokens, start, end, 'description');
+}
+
+const PREPOSITIONS = new Set(
+  'on in at for with by from to of about after before during into onto over under without within against'.split(
+    ' ',
+  ),
+);
+
+// "the EOC last year said", "Mr Smith on Monday told": time said between a subject and its verb.
+const TIME_UNITS = new Set([
+  'year',
+  'week',
+  'month',
+  'night',
+  'weekend',
+  'time',
+  'summer',
+  'autumn',
+  'winter',
+  'spring',
+]);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+function timeBefore(tokens: readonly Token[], end: number): number {
+  const last = lower(tokens[end - 1]);
+  const previous = lower(tokens[end - 2]);
+  if (TIME_UNITS.has(last) && ['last', 'this', 'next'].includes(previous)) {
+    return lower(tokens[end - 3]) === 'earlier' ? end - 3 : end - 2;
+  }
+  if (WEEKDAYS.has(last) && previous === 'on') return end - 2;
+  if (['yesterday', 'today', 'tonight'].includes(last)) return end - 1;
+  return end;
 }
 
 /** The subject of "X, who …, said" or "The shadow secretary, Theresa May, said": a name wins over a description. */
@@ -200,14 +268,15 @@ function appositionSubject(text: string, tokens: readonly Token[], comma: number
   const segments: [number, number][] = [];
   let to = comma;
   for (let at = comma - 1; at >= 0 && comma - at <= 30 && segments.length < 3; at--) {
-    if (tokens[at]!.text === ',' || tokens[at]!.text === '(' || at === 0) {
-      const from = at === 0 && tokens[0]!.text !== ',' ? 0 : at + 1;
+    if (SEPARATORS.has(tokens[at]!.text) || tokens[at]!.text === '(' || at === 0) {
+      const from = at === 0 && !SEPARATORS.has(tokens[0]!.text) ? 0 : at + 1;
       segments.unshift([from, to]);
       to = at;
     }
   }
   const candidates = segments
-    .map(([from, end]) => ({ from, end, phrase: phraseAfter(text, tokens, from, end) }))
+    .map(([from, end]) => (JOINERS.has(lower(tokens[from])) ? [from + 1, end] : [from, end]))
+    .map(([from, end]) => ({ from: from!, end: end!, phrase: phraseAfter(text, tokens, from!, end!) }))
     .filter(({ phrase, end }) => phrase !== null && phrase.end === tokens[end - 1]!.end);
   const name =
     candidates.find(({ phrase }) => phrase!.kind === 'name' && looksLikePerson(phrase!.text)) ??
@@ -216,26 +285,15 @@ function appositionSubject(text: string, tokens: readonly Token[], comma: number
   return name?.phrase ?? null;
 }
 
-/** True when a name reads as a person's ("Theresa May", "Mr Kim"), not a title or an institution. */
-export function looksLikePerson(name: string): boolean {
-  const words = name.split(/\s+/);
-  const titles = words.findIndex((word) => !TITLES.has(word.toLowerCase().replace(/\.$/, '')));
-  if (titles < 0) return false;
-  const rest = words.slice(titles);
-  if (rest.some((word) => CONNECTORS.has(word.toLowerCase()) && !PARTICLES.has(word.toLowerCase())))
-    return false;
-  return rest.length >= 2 || titles > 0;
-}
-
 /**
  * The subject of a sentence given as tokens: after a leading clause
  * ("Speaking after the vote, she …") or conjunction ("But Kim …").
  */
 export function sentenceSubject(text: string, tokens: readonly Token[]): Mention | null {
   let from = 0;
-  const first = lower(tokens[0]);
-  if (['but', 'and', 'yet', 'so', 'still', 'however', 'meanwhile', 'now'].includes(first)) from = 1;
-  if (tokens[from] && lower(tokens[from + 1]) === ',') from += 2;
+  // "- Manchester City boss Kevin Keegan:": a list dash or bracket before the sentence.
+  while (tokens[from] && !tokens[from]!.word && tokens[from]!.text !== '"') from++;
+  if (JOINERS.has(lower(tokens[from]))) from += tokens[from + 1]?.text === ',' ? 2 : 1;
   const opener = lower(tokens[from]);
   if (NOT_NAME_WORDS.has(opener) && !PRONOUNS.has(opener) && !DETERMINERS.has(opener)) {
     const comma = tokens.findIndex((token, i) => i > from && token.text === ',');
