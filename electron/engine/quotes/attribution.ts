@@ -57,11 +57,12 @@ export function attributionAfter(text: string, tokens: readonly Token[]): Attrib
   }
   for (let verb = at + 1; verb < Math.min(tokens.length, at + 30); verb++) {
     const token = tokens[verb]!;
-    if (!token.word && token.text !== ',' && token.text !== "'" && token.text !== '-') return null;
+    // Up to the end of the sentence, or another quotation.
+    if (!token.word && /^[".;:?!]$/.test(token.text)) return null;
     if (!SPEECH_VERBS.has(lower(token)) || NOUN_MARKERS.has(lower(tokens[verb - 1]))) continue;
     // "…, says the assembly government.": an inverted clause closing the sentence.
     if (tokens[verb - 1]!.text === ',') {
-      const inverted = clauseEndingPhrase(text, tokens, verb + 1);
+      const inverted = clauseEndingPhrase(text, tokens, verb + 1, true);
       if (inverted) return { mention: inverted, cue: token.text, strong: true };
     }
     const subject = phraseBefore(text, tokens, verb);
@@ -80,13 +81,22 @@ export function attributionAfter(text: string, tokens: readonly Token[]): Attrib
   return null;
 }
 
-/** The phrase after an inverted verb when it closes the clause: "…, said Mr Thomas." */
-function clauseEndingPhrase(text: string, tokens: readonly Token[], from: number): Mention | null {
+/**
+ * The phrase after an inverted verb when it closes the clause: "…, said Mr
+ * Thomas." When `sentenceEnds`, the tokens end with the sentence; otherwise
+ * they stop at a quotation, which is not a clause's end.
+ */
+function clauseEndingPhrase(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  sentenceEnds: boolean,
+): Mention | null {
   const found = phraseAfter(text, tokens, from);
   if (!found) return null;
   const phrase = withApposedName(text, tokens, found);
   const next = tokens.find((token) => token.start >= phrase.end);
-  return !next || !next.word ? phrase : null;
+  return (next ? !next.word && next.text !== '"' : sentenceEnds) ? phrase : null;
 }
 
 /** False for a "subject" that is only an adjective or noun left over, not a speaker: "recent comments". */
@@ -145,7 +155,7 @@ function attributionAt(text: string, tokens: readonly Token[], verb: number): At
   if (NOUN_MARKERS.has(lower(tokens[verb - 1])) || isPassive(tokens, verb)) return null;
   const previous = lower(tokens[verb - 1]);
   // "…the content of the e-mail, said Mr Thomas.": a reporting clause after what it reports.
-  const inverted = previous === ',' && strong ? clauseEndingPhrase(text, tokens, verb + 1) : null;
+  const inverted = previous === ',' && strong ? clauseEndingPhrase(text, tokens, verb + 1, false) : null;
   const subject =
     inverted ??
     (word.endsWith('ing') || previous === 'to'

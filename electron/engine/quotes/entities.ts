@@ -1,13 +1,16 @@
+import { clauseRole } from './clauses';
 import {
+  EVENT_WORDS,
   FEMALE_NAMES,
   FEMALE_TITLES,
   MALE_NAMES,
   MALE_TITLES,
+  NOUN_MARKERS,
   ORGANISATION_WORDS,
   SPEECH_VERBS,
 } from './lexicon';
 import { isNameWord, nameKey, runEnd, withoutTitles } from './names';
-import { BETWEEN_SUBJECT_AND_VERB } from './phrases';
+import { phraseBefore } from './phrases';
 import { isAllCaps, isCapitalised, tokenize, type Span, type Token } from './text';
 
 export type Gender = 'm' | 'f' | null;
@@ -37,55 +40,68 @@ export interface Sighting {
   quoted: boolean;
 }
 
+/** An unnamed speaker, as the article describes them: "a spokesman for the BPI said…". */
+export interface Described {
+  at: number;
+  /** The noun the description rests on ("spokesman"). */
+  head: string;
+  text: string;
+}
+
 const PLACE_WORDS = new Set(
   'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
     ' ',
   ),
 );
 const ARTICLES = new Set(['the', 'a', 'an', 'and', 'of']);
-// Words after which a name starts a main clause, so is likely its subject ("that Mr Brown would…" is subordinate).
-const CLAUSE_OPENERS = new Set(['but', 'and', 'so', 'then', 'yet', 'also', 'meanwhile', 'however']);
+const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
+const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
-const bare = (word: string) => word.replace(/(?:['’]s|['’])$/u, '').replace(/\.$/, '');
 const lastOf = (words: readonly string[]) => words[words.length - 1]!;
 const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
 
 /**
- * The people and organisations an article names outside its quotations, and
- * where: read once, so that each mention resolves without rereading the text.
+ * The people and organisations an article names, and where: read once, so
+ * that each mention resolves without rereading the text. Names inside
+ * quotations count for the fullest form of a name, never as subjects.
  */
 export class NameIndex {
   readonly byLastWord = new Map<string, Entity[]>();
   readonly byRole = new Map<string, Entity[]>();
   readonly byGivenName = new Map<string, Entity[]>();
+  private readonly byInitials = new Map<string, Entity>();
   readonly sightings: Sighting[] = [];
+  readonly described: Described[] = [];
 
-  /** Reads the names in `paragraphs` of `text`, skipping the sorted `quotations`. */
-  constructor(text: string, paragraphs: readonly Span[], quotations: readonly Span[]) {
+  /** Reads the names in `paragraphs` of `text`; `quotations` (sorted) mark the quoted words. */
+  constructor(
+    private readonly text: string,
+    paragraphs: readonly Span[],
+    quotations: readonly Span[],
+  ) {
     for (const paragraph of paragraphs) {
       const tokens = tokenize(text, paragraph.start, paragraph.end, quotations);
       let from = 0;
       tokens.forEach((token, i) => {
         if (token.word || token.text !== '"') return;
         this.read(tokens, from, i, false);
-        // Words quoted can give a full name ("…thank sporting director Frank Arnesen…") but never a subject.
         const inner = tokenize(text, token.start + 1, token.end);
         this.read(inner, 0, inner.length, true);
         from = i + 1;
       });
       this.read(tokens, from, tokens.length, false);
     }
-    this.sightings.sort((a, b) => a.at - b.at);
     for (const entity of new Set([...this.byLastWord.values()].flat())) {
-      entity.sightings.sort((a, b) => a.at - b.at);
       for (const role of entity.roles) push(this.byRole, role, entity);
-      if (entity.words.length > 1 && !entity.org) push(this.byGivenName, entity.words[0]!, entity);
     }
   }
 
   private read(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
     for (let at = from; at < to; at++) {
-      if (lower(tokens[at]) === 'the' && !isNameWord(tokens[at + 1])) {
+      const word = lower(tokens[at]);
+      if (!quoted && SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
+        this.describe(tokens, at);
+      if (word === 'the' && !isNameWord(tokens[at + 1])) {
         if (!quoted) this.addBodyMention(tokens, at);
         continue;
       }
@@ -96,21 +112,29 @@ export class NameIndex {
     }
   }
 
+  /** Records an unnamed speaker: the description before a verb of saying. */
+  private describe(tokens: readonly Token[], verb: number): void {
+    const subject = phraseBefore(this.text, tokens, verb);
+    if (subject?.kind !== 'description') return;
+    const words = subject.text.split(/\s+/);
+    const attached = words.findIndex((word, i) => i > 0 && ATTACHING.has(word.toLowerCase()));
+    const head = nameKey(words[attached > 0 ? attached - 1 : words.length - 1]!);
+    this.described.push({ at: subject.start, head, text: subject.text });
+  }
+
   /** "The board disputes…": a later sighting of the body named before ("Harbour Board"). */
   private addBodyMention(tokens: readonly Token[], at: number): void {
     const word = tokens[at + 1]?.word ? lower(tokens[at + 1]) : '';
     if (!ORGANISATION_WORDS.has(word)) return;
     const start = tokens[at]!.start;
-    const entity = nearest(
-      (this.byLastWord.get(word) ?? []).filter((candidate) => candidate.org),
-      start,
-    );
-    if (entity) this.sight(entity, start, clauseRole(tokens, at, at + 2));
+    const bodies = (this.byLastWord.get(word) ?? []).filter((candidate) => candidate.org);
+    const entity = nearest(bodies, start);
+    if (entity) this.sight(entity, start, clauseRole(tokens, at, at + 2).salient, false);
   }
 
   private addRun(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
     const raw = tokens.slice(from, to).map((token) => token.text);
-    raw.push(bare(raw.pop()!));
+    raw.push(raw.pop()!.replace(/(?:['’]s|['’])$/u, ''));
     const { words, titles } = withoutTitles(raw);
     if (words.length > 4) return;
     const roles = new Set(titles);
@@ -125,26 +149,22 @@ export class NameIndex {
     if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, roles);
     const lowerWords = words.map((word) => word.toLowerCase());
     const org =
-      lowerWords.some((word) => ORGANISATION_WORDS.has(word) || word === 'of' || word === 'and') ||
+      lowerWords.some((word) => ORGANISATION_WORDS.has(word) || EVENT_WORDS.has(word) || word === 'of') ||
       (words.length === 1 && isAllCaps(words[0]!) && titles.length === 0);
     const first = lowerWords[0]!;
     if (words.length > 1) gender ??= MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
     const at = tokens[from]!.start;
-    const knighted = titles.some((title) => ['sir', 'dame', 'lord', 'lady'].includes(title));
+    const knighted = titles.some((title) => KNIGHTLY.has(title));
     const entity = this.entityFor(words, lowerWords, org, at, knighted);
     if (!entity) return;
     entity.gender ??= gender;
     for (const role of roles) entity.roles.add(role);
     const { salient, speaks } = quoted ? { salient: false, speaks: false } : clauseRole(tokens, from, to);
     if (speaks) entity.spoke = true;
-    this.sight(entity, at, { salient, quoted });
+    this.sight(entity, at, salient, quoted);
   }
 
-  private sight(
-    entity: Entity,
-    at: number,
-    { salient, quoted = false }: { salient: boolean; quoted?: boolean },
-  ): void {
+  private sight(entity: Entity, at: number, salient: boolean, quoted: boolean): void {
     const sighting = { at, entity, salient, quoted };
     entity.sightings.push(sighting);
     this.sightings.push(sighting);
@@ -160,58 +180,43 @@ export class NameIndex {
     const sameLast = this.byLastWord.get(lastOf(lowerWords)) ?? [];
     if (words.length === 1) {
       // "Sir Digby" after "Sir Digby Jones": knights go by their given names.
-      const given = knighted ? this.nearestNamed(at, (entity) => entity.words[0] === lowerWords[0]) : null;
-      if (given) return given;
-      const known = nearest(sameLast, at) ?? this.expandedAcronym(words[0]!);
+      const knight = knighted ? nearest(this.byGivenName.get(lowerWords[0]!) ?? [], at) : null;
+      const known =
+        knight ?? nearest(sameLast, at) ?? (isAllCaps(words[0]!) ? this.byInitials.get(words[0]!) : null);
       if (known) return known;
     } else {
       if (!org && lowerWords.some((word) => PLACE_WORDS.has(word))) return null;
       const same = sameLast.find((entity) => endsWith(lowerWords, entity.words));
       if (same) {
         // A fuller form of a name met alone before ("Kim", then "Sung Kim").
-        if (words.length > same.words.length) {
-          same.words = lowerWords;
-          same.name = words.join(' ');
-        }
+        if (words.length > same.words.length) this.rename(same, words);
         return same;
       }
       const fuller = sameLast.find((entity) => endsWith(entity.words, lowerWords));
       if (fuller) return fuller;
     }
     const entity: Entity = {
-      name: words.join(' '),
-      words: lowerWords,
+      name: '',
+      words: [],
       gender: null,
       org,
       roles: new Set(),
       sightings: [],
       spoke: false,
     };
+    this.rename(entity, words);
     push(this.byLastWord, lastOf(lowerWords), entity);
     return entity;
   }
 
-  /** "EOC" after "Equal Opportunities Commission (EOC)": the body whose initials it is. */
-  private expandedAcronym(word: string): Entity | null {
-    if (!isAllCaps(word) || word.length < 2 || word.length > 6) return null;
-    for (const entities of this.byLastWord.values()) {
-      for (const entity of entities) {
-        const initials = entity.name
-          .split(/\s+/)
-          .filter((part) => isCapitalised(part) && !['Of', 'And', 'The', 'For'].includes(part))
-          .map((part) => part[0])
-          .join('');
-        if (entity.org && initials === word) return entity;
-      }
-    }
-    return null;
-  }
-
-  private nearestNamed(at: number, test: (entity: Entity) => boolean): Entity | null {
-    return (
-      this.nearestBefore(at, Infinity, ({ entity }) => entity.words.length > 1 && !entity.org && test(entity))
-        ?.entity ?? null
-    );
+  private rename(entity: Entity, words: readonly string[]): void {
+    entity.name = words.join(' ');
+    entity.words = words.map((word) => word.toLowerCase());
+    if (words.length < 2) return;
+    if (!entity.org) push(this.byGivenName, entity.words[0]!, entity);
+    // "EOC" after "Equal Opportunities Commission (EOC)".
+    const initials = words.filter((word) => isCapitalised(word) && word.length > 1).map((word) => word[0]);
+    if (entity.org) this.byInitials.set(initials.join(''), entity);
   }
 
   /** The nearest sighting before `at`, not further than `near`, that passes `test`. */
@@ -224,48 +229,19 @@ export class NameIndex {
     return null;
   }
 
+  /** The unnamed speaker described last before `at` whose description rests on `head`. */
+  describedBefore(at: number, head: string): Described | null {
+    const before = countBefore(this.described, at);
+    for (let i = before - 1; i >= Math.max(0, before - 50); i--) {
+      if (this.described[i]!.head === head) return this.described[i]!;
+    }
+    return null;
+  }
+
   /** Entities whose name ends with `words` (lower case): "kim" finds Sung Kim. */
   endingWith(words: readonly string[]): Entity[] {
     return (this.byLastWord.get(lastOf(words)) ?? []).filter((entity) => endsWith(entity.words, words));
   }
-}
-
-/** Whether the name at tokens[from, to) is its clause's subject, and the subject of a verb of saying. */
-function clauseRole(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-): { salient: boolean; speaks: boolean } {
-  const word = lower(tokens[from - 1]);
-  // "…," said Kim / , said Kim: the verb comes first.
-  const inverted = SPEECH_VERBS.has(word) && (from < 2 || !tokens[from - 2]!.word);
-  // "Aviation analyst Nick Van den Brul described…": role words before a subject.
-  let before = from;
-  while (before > from - 6 && isRoleWord(tokens[before - 1])) before--;
-  const previous = tokens[before - 1];
-  const opens = !previous || !previous.word || CLAUSE_OPENERS.has(lower(previous)) || inverted;
-  let next = to;
-  while (BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[next]))) next++;
-  const after = tokens[next];
-  // "Lib Dem home affairs spokesman Mark Oaten": a name that qualifies a role is not the subject.
-  let role = next;
-  while (
-    role < next + 4 &&
-    tokens[role]?.word &&
-    !isCapitalised(tokens[role]!.text) &&
-    isRoleWord(tokens[role])
-  )
-    role++;
-  const qualifies = role > next && isNameWord(tokens[role]);
-  const closes = !after || !after.word || (!isCapitalised(after.text) && !qualifies);
-  const salient = opens && closes;
-  return { salient, speaks: salient && (inverted || SPEECH_VERBS.has(lower(after))) };
-}
-
-function isRoleWord(token: Token | undefined): boolean {
-  if (!token?.word) return false;
-  const word = lower(token);
-  return !SPEECH_VERBS.has(word) && !CLAUSE_OPENERS.has(word) && word !== 'of' && !/(?:ed|ly)$/.test(word);
 }
 
 /** How many of the sorted `sightings` come before `at`. */

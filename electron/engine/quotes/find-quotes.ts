@@ -4,7 +4,8 @@ import { findBlockQuotes } from './blocks';
 import { paragraphsOf, type Paragraph } from './layout';
 import { pairQuotationMarks, type MarkedQuote } from './marks';
 import { neighbourAttribution, type Attributed, type SentenceReader } from './neighbours';
-import { phraseBefore, sentenceSubject, type Mention } from './phrases';
+import { looksLikePerson } from './names';
+import { phraseAfter, phraseBefore, sentenceSubject, type Mention } from './phrases';
 import { isScareQuote, quotedWords } from './scare';
 import { sentenceAt, sentenceStarts } from './sentences';
 import { SpeakerIndex } from './speakers';
@@ -133,6 +134,8 @@ class ArticleReader implements SentenceReader {
     );
     if (!reported?.strong || !reported.cue || reported.mention.kind === 'pronoun') return null;
     const speaker = this.resolve(reported.mention);
+    // "The 24-year-old Reds skipper spoke…": a description that names nobody defers to the names.
+    if (reported.mention.definite && speaker === reported.mention.text) return null;
     return speaker && this.speakers.fitsPronoun(speaker, pronoun.text) ? speaker : null;
   }
 
@@ -191,7 +194,10 @@ class ArticleReader implements SentenceReader {
       return;
     }
     const fromAfter = attributionAfter(text, after);
-    const fromBefore = attributionBefore(text, before) ?? predicateOf(text, before, after);
+    const fromBefore =
+      attributionBefore(text, before) ??
+      predicateOf(text, before, after) ??
+      (words.clause || words.words.length >= 5 ? labelOf(text, before) : null);
     // A fragment inside reported speech belongs to whoever the sentence reports ("Guidance said … "no
     // current purpose", Mr Thomas said"); a quotation opening its sentence, or after a colon, to the nearest clause.
     const beforeFirst =
@@ -261,6 +267,17 @@ function predicateOf(text: string, before: readonly Token[], after: readonly Tok
   if (!next?.word || isCapitalised(next.text) || !before[before.length - 1]?.word) return null;
   const subject = phraseBefore(text, before, before.length);
   return subject && subject.kind !== 'description' ? { mention: subject, cue: null, strong: false } : null;
+}
+
+/** "- Bolton boss Sam Allardyce "I am bitterly disappointed…"": a name standing as the label of the words. */
+function labelOf(text: string, before: readonly Token[]): Attribution | null {
+  let from = 0;
+  while (before[from] && !before[from]!.word) from++;
+  const name = phraseAfter(text, before, from);
+  const last = before[before.length - 1];
+  return name?.kind === 'name' && last && name.end === last.end && looksLikePerson(name.text)
+    ? { mention: name, cue: null, strong: true }
+    : null;
 }
 
 /** Lower-case words of a text joined by single spaces, for comparing a headline fragment with the body. */

@@ -21,7 +21,7 @@ export const SPEECH_VERBS = set(`
   reiterates mused muses wondered wonders demanded demands proclaimed proclaims assured
   assures cautioned cautions alleged alleges testified testifies informed recounted
   pleaded pleads tweeted tweets posted blogged reported reports revealed reveals
-  concluded concludes began begins went goes laughed smiled sighed spoke speaks
+  concluded concludes laughed smiled sighed spoke speaks
   summarised summarized concurred objected objects interjected interrupted
   acknowledged conceded whispered muttered yelled screamed shrugged nodded underlined
   underscored highlighted affirmed asserted contended opined reckoned reckons ruled
@@ -63,7 +63,10 @@ export const TITLES = set(`
   striker midfielder defender goalkeeper campaigner activist historian scientist
   researcher teacher headteacher headmaster headmistress pastor vicar priest
   correspondent editor columnist presenter broadcaster entrepreneur founder owner
-  economist strategist adviser advisor consultant official counsel
+  economist strategist adviser advisor consultant official counsel skipper winger forward
+  player star veteran youngster champion rider driver runner athlete boxer golfer batsman
+  bowler keeper chief head leader candidate politician lawmaker lawyer spokesperson aide
+  executive chairwoman boss treasurer auditor comptroller ombudsman regulator
 `);
 
 /** Titles that say a person is a man or a woman, for matching "he"/"she". */
@@ -108,7 +111,8 @@ export const ORGANISATION_WORDS = set(`
   institute network channel radio tv magazine campaign movement alliance coalition
   friends tories conservatives labour democrats republicans greens nations
   commission tribunal executive cabinet administration embassy house senate congress
-  delegation ofcom opec nato eu un who fifa uefa iaaf imf wto
+  delegation ofcom opec nato eu un who fifa uefa iaaf imf wto blog website site newspaper
+  paper agency charity institute watchdog
 `);
 
 /** Words just before a quotation mark that make it a scare quote, title or name. */
@@ -184,3 +188,19 @@ export const CLAUSE_WORDS = set('while but as when that which who if because aft
 
 /** Plural or collective nouns that name speakers without a determiner: "officials said", "police said". */
 export const BARE_SPEAKERS = set('police staff people management government parliament');
+
+/** Function words: never part of a role written before a name ("in", "they", "the", "would"…). */
+export const FUNCTION_WORDS = set(`
+  a an the this that these those his her their its our my your he she they it we i you him them us
+  in on at by for with from to of about into onto over under after before during without within
+  against among across through and but or nor so yet as if when while because although though
+  is are was were be been being has have had do does did will would can could should may might must
+  who which whom whose where what not no
+`);
+
+/** Words for events and competitions: a name ending in one is not a person ("Carling Cup"). */
+export const EVENT_WORDS = set(`
+  cup league championship championships final finals open games olympics award awards prize prizes
+  festival show series tour trophy derby grand prix election referendum summit conference
+  war act bill treaty agreement programme program
+`);

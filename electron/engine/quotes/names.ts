@@ -57,7 +57,8 @@ export function runEnd(tokens: readonly Token[], from: number, limit: number, jo
     const token = tokens[at];
     if (isNameWord(token)) {
       at++;
-      if (isPossessive(token!.text)) break;
+      // "Mr Brown's | Budget" splits; "Coastal Fishers’ Association" does not.
+      if (/['’]s$/u.test(token!.text)) break;
     } else if (CONNECTORS.has(lower(token)) && at > from) {
       // "Friends of the Earth": "of the" joins too.
       const width = ['of', 'for'].includes(lower(token)) && lower(tokens[at + 1]) === 'the' ? 2 : 1;
@@ -75,7 +76,7 @@ export function runStart(tokens: readonly Token[], to: number): number {
   let at = to;
   while (at > 0) {
     const previous = tokens[at - 1];
-    if (isNameWord(previous) && !(at < to && isPossessive(previous!.text))) {
+    if (isNameWord(previous) && !(at < to && /['’]s$/u.test(previous!.text))) {
       at--;
     } else if (at < to && (CONNECTORS.has(lower(previous)) || lower(previous) === 'the')) {
       const width = lower(previous) === 'the' ? 2 : 1;
@@ -104,6 +105,8 @@ export function looksLikePerson(name: string): boolean {
   const titles = words.findIndex((word) => !TITLES.has(word.toLowerCase().replace(/\.$/, '')));
   if (titles < 0) return false;
   const rest = words.slice(titles);
+  // "Salford MP", "Reds skipper": a role, however capitalised.
+  if (TITLES.has(words[words.length - 1]!.toLowerCase().replace(/\.$/, ''))) return false;
   if (rest.some((word) => CONNECTORS.has(word.toLowerCase()) && !PARTICLES.has(word.toLowerCase())))
     return false;
   return rest.length >= 2 || titles > 0;

@@ -1,6 +1,6 @@
 import { NOT_NAME_WORDS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, TITLES } from './lexicon';
 import { isInstitution, isNameWord, isPossessive, looksLikePerson, nameKey, runEnd, runStart } from './names';
-import { isCapitalised, type Span, type Token } from './text';
+import { isAllCaps, isCapitalised, type Span, type Token } from './text';
 
 /** How a mention names its speaker: a pronoun, a proper name, or a description ("a spokesman"). */
 export type MentionKind = 'pronoun' | 'name' | 'description';
@@ -165,6 +165,9 @@ export function phraseBefore(text: string, tokens: readonly Token[], before: num
     const start = end;
     while (end > 0 && BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[end - 1]))) end--;
     end = timeBefore(tokens, end);
+    // "A spokesman for the British Phonographic Industry (BPI) said": the acronym is an aside.
+    if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(' && isAllCaps(tokens[end - 2]!.text))
+      end -= 3;
     moved = end < start;
   }
   const last = tokens[end - 1];
@@ -192,6 +195,13 @@ export function phraseBefore(text: string, tokens: readonly Token[], before: num
     if (tokens[start - 1]?.text === ',' && isInstitution(text.slice(tokens[start]!.start, last.end))) {
       const person = phraseBefore(text, tokens, start - 1);
       if (person?.kind === 'name' && looksLikePerson(person.text)) return person;
+    }
+    // "A spokesperson for Delta Airlines told": the spokesperson, for the airline.
+    if (ATTACHING.has(lower(tokens[start - 1]))) {
+      const owner = phraseBefore(text, tokens, start - 1);
+      if (owner?.kind === 'description' && owner.end === tokens[start - 2]!.end) {
+        return { ...owner, end: last.end, text: text.slice(owner.start, last.end) };
+      }
     }
     // "Nick Van den Brul of BNP Paribas described": the person, not the firm.
     if (lower(tokens[start - 1]) === 'of' && isNameWord(tokens[start - 2])) {
@@ -308,6 +318,6 @@ export function sentenceSubject(text: string, tokens: readonly Token[]): Mention
   const after = tokens.findIndex((token) => token.start >= phrase.end);
   const next = tokens[after];
   if (!next) return null;
-  if (next.text === ',' || (next.word && !isCapitalised(next.text))) return phrase;
+  if (next.text === ',' || next.text === ':' || (next.word && !isCapitalised(next.text))) return phrase;
   return null;
 }

@@ -106,11 +106,14 @@ export class SpeakerIndex {
     return found?.entity.name ?? null;
   }
 
-  private holderOf(role: string, at: number): string | null {
-    const holders = (this.names.byRole.get(role) ?? []).filter(
+  private holders(role: string): Entity[] {
+    return (this.names.byRole.get(role) ?? []).filter(
       (entity) => !entity.org && (entity.words.length > 1 || entity.gender !== null),
     );
-    return nearest(holders, at)?.name ?? null;
+  }
+
+  private holderOf(role: string, at: number): string | null {
+    return nearest(this.holders(role), at)?.name ?? null;
   }
 
   /**
@@ -149,8 +152,12 @@ export class SpeakerIndex {
     const body = nearest(named, mention.start);
     if (body) return body.name;
     if (ORGANISATION_WORDS.has(head)) return mention.text;
-    const holder = this.holderOf(head, mention.start);
-    if (holder) return holder;
+    // "The BPI spokesman" after "a spokesman for the British Phonographic Industry said": whichever came last.
+    const holder = nearest(this.holders(head), mention.start);
+    const holderAt = holder ? lastSightingBefore(holder, mention.start) : -1;
+    const described = this.names.describedBefore(mention.start, head);
+    if (described && mention.start - described.at <= NEAR && described.at > holderAt) return described.text;
+    if (holder) return holder.name;
     if (!TITLES.has(head)) return mention.text;
     // "The minister told delegates…": a role named nowhere else is the person the passage is about.
     const subject = this.names.nearestBefore(
@@ -160,6 +167,10 @@ export class SpeakerIndex {
     );
     return subject?.entity.name ?? mention.text;
   }
+}
+
+function lastSightingBefore(entity: Entity, at: number): number {
+  return entity.sightings.findLast((sighting) => sighting.at < at)?.at ?? -1;
 }
 
 function bareWord(word: string): string {
