@@ -148,7 +148,8 @@ function attributionAt(text: string, tokens: readonly Token[], verb: number): At
     const source = phraseAfter(text, tokens, verb + 2);
     if (source) return { mention: source, cue, strong: false };
   }
-  const strong = SPEECH_VERBS.has(word);
+  // "As Gavin Cox … put it:"
+  const strong = SPEECH_VERBS.has(word) || (word === 'put' && lower(tokens[verb + 1]) === 'it');
   if (!strong && !REPORTING_VERBS.has(word)) return null;
   // "Asked whether she would stay, she laughed": the opening participle is not the attribution.
   if (verb === 0 && isCapitalised(cue)) return null;

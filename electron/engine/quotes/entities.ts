@@ -8,6 +8,7 @@ import {
   NOUN_MARKERS,
   ORGANISATION_WORDS,
   SPEECH_VERBS,
+  TITLES,
 } from './lexicon';
 import { isNameWord, nameKey, runEnd, withoutTitles } from './names';
 import { phraseBefore } from './phrases';
@@ -136,7 +137,8 @@ export class NameIndex {
     const raw = tokens.slice(from, to).map((token) => token.text);
     raw.push(raw.pop()!.replace(/(?:['’]s|['’])$/u, ''));
     const { words, titles } = withoutTitles(raw);
-    if (words.length > 4) return;
+    // "Glasgow Kelvin MP", "Reds skipper": a role, not a name.
+    if (words.length > 4 || (words.length > 1 && TITLES.has(nameKey(lastOf(words))))) return;
     const roles = new Set(titles);
     let gender: Gender = null;
     for (const title of titles)

@@ -4,6 +4,7 @@ import { findBlockQuotes } from './blocks';
 import { paragraphsOf, type Paragraph } from './layout';
 import { pairQuotationMarks, type MarkedQuote } from './marks';
 import { neighbourAttribution, type Attributed, type SentenceReader } from './neighbours';
+import { SPEECH_VERBS } from './lexicon';
 import { looksLikePerson } from './names';
 import { phraseAfter, phraseBefore, sentenceSubject, type Mention } from './phrases';
 import { isScareQuote, quotedWords } from './scare';
@@ -201,8 +202,7 @@ class ArticleReader implements SentenceReader {
     // A fragment inside reported speech belongs to whoever the sentence reports ("Guidance said … "no
     // current purpose", Mr Thomas said"); a quotation opening its sentence, or after a colon, to the nearest clause.
     const beforeFirst =
-      before[before.length - 1]?.text === ':' ||
-      (!words.clause && fromBefore?.strong === true && fromBefore.cue !== null);
+      endsWithSaying(before) || (!words.clause && fromBefore?.strong === true && fromBefore.cue !== null);
     const agent = passiveAgent(text, before, this.tokens(mark.end, Math.min(closing.end, mark.end + WINDOW)));
     let attribution = agent ?? (beforeFirst ? (fromBefore ?? fromAfter) : (fromAfter ?? fromBefore));
     let inherited: Attributed | null = null;
@@ -278,6 +278,14 @@ function labelOf(text: string, before: readonly Token[]): Attribution | null {
   return name?.kind === 'name' && last && name.end === last.end && looksLikePerson(name.text)
     ? { mention: name, cue: null, strong: true }
     : null;
+}
+
+/** True when a colon, or a verb of saying (with or without a comma), leads straight into the quotation. */
+function endsWithSaying(before: readonly Token[]): boolean {
+  const last = before[before.length - 1];
+  if (last?.text === ':') return true;
+  const word = last?.text === ',' ? before[before.length - 2] : last;
+  return word?.word === true && SPEECH_VERBS.has(word.text.toLowerCase());
 }
 
 /** Lower-case words of a text joined by single spaces, for comparing a headline fragment with the body. */

@@ -25,7 +25,7 @@ export const SPEECH_VERBS = set(`
   summarised summarized concurred objected objects interjected interrupted
   acknowledged conceded whispered muttered yelled screamed shrugged nodded underlined
   underscored highlighted affirmed asserted contended opined reckoned reckons ruled
-  recalled explained outlined stresses insisted
+  recalled explained outlined stresses insisted reads
 `);
 
 /**
@@ -66,7 +66,8 @@ export const TITLES = set(`
   economist strategist adviser advisor consultant official counsel skipper winger forward
   player star veteran youngster champion rider driver runner athlete boxer golfer batsman
   bowler keeper chief head leader candidate politician lawmaker lawyer spokesperson aide
-  executive chairwoman boss treasurer auditor comptroller ombudsman regulator
+  executive chairwoman boss treasurer auditor comptroller ombudsman regulator scrum-half
+  fly-half full-back centre prop hooker flanker lock midfielder
 `);
 
 /** Titles that say a person is a man or a woman, for matching "he"/"she". */

@@ -132,7 +132,9 @@ export function withoutTitles(words: readonly string[]): { words: string[]; titl
   let office = false;
   while (rest.length > 1) {
     const word = key(rest[0]!);
-    if (!TITLES.has(word) && !ROYAL.has(word) && !(CONNECTORS.has(word) && titles.length > 0)) {
+    // "Scrum-half Peter Stringer", "Ex-minister …": a hyphenated role.
+    const role = /^\p{L}+-\p{Ll}/u.test(rest[0]!) && rest.length > 2;
+    if (!role && !TITLES.has(word) && !ROYAL.has(word) && !(CONNECTORS.has(word) && titles.length > 0)) {
       // "Archbishop of Canterbury Rowan Williams": the place of an office goes with it.
       if (!office || rest.length < 3) break;
       office = false;

@@ -46,6 +46,10 @@ function isVerb(word: string): boolean {
   return SPEECH_VERBS.has(word) || REPORTING_VERBS.has(word);
 }
 
+function spanText(text: string, tokens: readonly Token[], from: number, to: number): string {
+  return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
+
 function mention(
   text: string,
   tokens: readonly Token[],
@@ -103,6 +107,16 @@ export function phraseAfter(
     }
     at++;
     if (at - from >= 12) break;
+  }
+  // "analyst Erling Refsum at Nomura": a name after a role word, wherever it stands in the phrase.
+  for (let inner = from + 1; inner < at - 1; inner++) {
+    if (!isNameWord(tokens[inner]) || isNameWord(tokens[inner - 1])) continue;
+    const before = lower(tokens[inner - 1]);
+    if (DETERMINERS.has(before) || ATTACHING.has(before) || isPossessive(tokens[inner - 1]!.text)) continue;
+    const end = runEnd(tokens, inner, at);
+    if (end - inner >= 2 && looksLikePerson(spanText(text, tokens, inner, end))) {
+      return mention(text, tokens, inner, end, 'name');
+    }
   }
   const nameFrom = runStart(tokens, at);
   const afterRole = !isNameWord(tokens[nameFrom - 1]) || isPossessive(tokens[nameFrom - 1]!.text);
@@ -238,6 +252,15 @@ export function phraseBefore(text: string, tokens: readonly Token[], before: num
   }
   // "…had said on the eve of the announcement said": the object of a preposition is no subject.
   if (PREPOSITIONS.has(lower(tokens[start - 1]))) return null;
+  // "Gavin Cox of the excellent buildyourown.org.uk website": the person, not where they are from.
+  const name = isNameWord(tokens[start]) ? runEnd(tokens, start, end) : start;
+  if (
+    name > start &&
+    ATTACHING.has(lower(tokens[name])) &&
+    looksLikePerson(spanText(text, tokens, start, name))
+  ) {
+    return mention(text, tokens, start, name, 'name');
+  }
   return mention(text, tokens, start, end, 'description');
 }
 
@@ -318,6 +341,12 @@ export function sentenceSubject(text: string, tokens: readonly Token[]): Mention
   const after = tokens.findIndex((token) => token.start >= phrase.end);
   const next = tokens[after];
   if (!next) return null;
+  // "A day ahead of the report, Mr Kennedy used a speech to say…": the subject after an adverbial.
+  if (phrase.kind === 'description' && next.text === ',' && !phrase.definite) {
+    const subject = phraseAfter(text, tokens, after + 1);
+    const verb = subject && tokens.find((token) => token.start >= subject.end);
+    if (subject && subject.kind !== 'description' && verb?.word && !isCapitalised(verb.text)) return subject;
+  }
   if (next.text === ',' || next.text === ':' || (next.word && !isCapitalised(next.text))) return phrase;
   return null;
 }

@@ -35,7 +35,8 @@ export function sentenceStarts(text: string, paragraph: Span, atoms: readonly Sp
 
 function endsSentence(text: string, at: number): boolean {
   let inner = at;
-  while (inner > 0 && CLOSERS.has(text[inner]!)) inner--;
+  // "…worse off a year. " And…": a space may stand before a closing mark.
+  while (inner > 0 && (CLOSERS.has(text[inner]!) || text[inner] === ' ')) inner--;
   const ch = text[inner];
   return ch === '.' || ch === '?' || ch === '!' || ch === '…';
 }

@@ -59,7 +59,9 @@ export class SpeakerIndex {
       return this.holderOf(titles[0]!, mention.start) ?? mention.text.replace(/^the\s+/i, '');
     }
     const entity = this.byName(keys, titles, mention.start);
-    if (!entity) return words.join(' ');
+    // "Mr Justice Eady", known by no other name: the titles are part of how the article names him.
+    if (!entity || (entity.words.length === 1 && titles.length > 0))
+      return mention.text.replace(/['’]s$/u, '');
     entity.spoke = true;
     return entity.name;
   }
@@ -152,25 +154,27 @@ export class SpeakerIndex {
     const body = nearest(named, mention.start);
     if (body) return body.name;
     if (ORGANISATION_WORDS.has(head)) return mention.text;
-    // "The BPI spokesman" after "a spokesman for the British Phonographic Industry said": whichever came last.
-    const holder = nearest(this.holders(head), mention.start);
-    const holderAt = holder ? lastSightingBefore(holder, mention.start) : -1;
+    // "The BPI spokesman" after "a spokesman for the British Phonographic Industry said"; "the mayor"
+    // after "Mayor Zoë Hartwell": whichever, named as a subject, came last.
+    const person = ({ entity, salient }: Sighting) => salient && !entity.org;
+    const holder = this.names.nearestBefore(
+      mention.start,
+      NEAR,
+      (s) => person(s) && s.entity.roles.has(head),
+    );
     const described = this.names.describedBefore(mention.start, head);
-    if (described && mention.start - described.at <= NEAR && described.at > holderAt) return described.text;
-    if (holder) return holder.name;
-    if (!TITLES.has(head)) return mention.text;
-    // "The minister told delegates…": a role named nowhere else is the person the passage is about.
+    if (described && mention.start - described.at <= NEAR && described.at > (holder?.at ?? -1))
+      return described.text;
+    if (holder) return holder.entity.name;
+    if (!TITLES.has(head)) return this.holderOf(head, mention.start) ?? mention.text;
+    // "The minister told delegates…", "The Glasgow Kelvin MP… accused": the person the passage is about.
     const subject = this.names.nearestBefore(
       mention.start,
       NEAR,
-      ({ entity, salient }) => salient && !entity.org && (entity.spoke || entity.gender !== null),
+      (sighting) => person(sighting) && (sighting.entity.spoke || sighting.entity.gender !== null),
     );
-    return subject?.entity.name ?? mention.text;
+    return subject?.entity.name ?? this.holderOf(head, mention.start) ?? mention.text;
   }
-}
-
-function lastSightingBefore(entity: Entity, at: number): number {
-  return entity.sightings.findLast((sighting) => sighting.at < at)?.at ?? -1;
 }
 
 function bareWord(word: string): string {
