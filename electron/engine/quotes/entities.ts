@@ -71,6 +71,7 @@ export class NameIndex {
   readonly byRole = new Map<string, Entity[]>();
   readonly byGivenName = new Map<string, Entity[]>();
   private readonly byInitials = new Map<string, Entity>();
+  private readonly byFirstWord = new Map<string, Entity[]>();
   readonly sightings: Sighting[] = [];
   readonly described: Described[] = [];
 
@@ -184,7 +185,10 @@ export class NameIndex {
       // "Sir Digby" after "Sir Digby Jones": knights go by their given names.
       const knight = knighted ? nearest(this.byGivenName.get(lowerWords[0]!) ?? [], at) : null;
       const known =
-        knight ?? nearest(sameLast, at) ?? (isAllCaps(words[0]!) ? this.byInitials.get(words[0]!) : null);
+        knight ??
+        nearest(sameLast, at) ??
+        (isAllCaps(words[0]!) ? this.byInitials.get(words[0]!) : null) ??
+        nearest(this.byFirstWord.get(lowerWords[0]!) ?? [], at);
       if (known) return known;
     } else {
       if (!org && lowerWords.some((word) => PLACE_WORDS.has(word))) return null;
@@ -216,6 +220,8 @@ export class NameIndex {
     entity.words = words.map((word) => word.toLowerCase());
     if (words.length < 2) return;
     if (!entity.org) push(this.byGivenName, entity.words[0]!, entity);
+    // "Marsh" after "Marsh & McLennan": a firm goes by the first word of its name.
+    if (entity.org || words.includes('&')) push(this.byFirstWord, entity.words[0]!, entity);
     // "EOC" after "Equal Opportunities Commission (EOC)".
     const initials = words.filter((word) => isCapitalised(word) && word.length > 1).map((word) => word[0]);
     if (entity.org) this.byInitials.set(initials.join(''), entity);
@@ -238,6 +244,11 @@ export class NameIndex {
       if (this.described[i]!.head === head) return this.described[i]!;
     }
     return null;
+  }
+
+  /** The body an acronym stands for, once the article has spelt it out: "ARU" for the Australian Rugby Union. */
+  acronym(word: string): Entity | null {
+    return this.byInitials.get(word.toUpperCase()) ?? null;
   }
 
   /** Entities whose name ends with `words` (lower case): "kim" finds Sung Kim. */

@@ -33,7 +33,7 @@ export const BETWEEN_SUBJECT_AND_VERB = new Set(
   `also later then has had have was is were are would will again once previously recently
   further earlier subsequently simply just reportedly publicly privately separately already
   still never often always himself herself themselves itself quickly immediately repeatedly
-  clearly firmly bluntly angrily quietly since has`.split(/\s+/),
+  clearly firmly bluntly angrily quietly since has only merely simply`.split(/\s+/),
 );
 
 // What sets off an apposition: "Mr Bez - himself a former executive at Porsche - said".

@@ -20,6 +20,13 @@ const SUBJECT_FORMS: Record<string, string> = {
   their: 'they',
 };
 
+// What a firm is called on second mention, whatever its name: "the company", "the group".
+const FIRM_WORDS = new Set(
+  'company firm group club airline carrier bank business retailer chain maker manufacturer broadcaster operator giant'.split(
+    ' ',
+  ),
+);
+
 // How far back, in characters, a pronoun or a bare role ("the minister") may look for its person.
 const NEAR = 2500;
 
@@ -76,7 +83,8 @@ export class SpeakerIndex {
       const knight = nearest(this.names.byGivenName.get(keys[0]!) ?? [], at);
       if (knight) return knight;
     }
-    const entity = named(this.names.endingWith(keys));
+    const entity =
+      named(this.names.endingWith(keys)) ?? (keys.length === 1 ? this.names.acronym(keys[0]!) : null);
     if (entity || keys.length === 1) return entity;
     // "Me den Hartog", a slip for "Mr den Hartog": the surname alone.
     return named(this.names.endingWith(keys.slice(-1)).filter((candidate) => candidate.words.length > 1));
@@ -153,7 +161,16 @@ export class SpeakerIndex {
     const named = (this.names.byLastWord.get(head) ?? []).filter((entity) => entity.words.length > 1);
     const body = nearest(named, mention.start);
     if (body) return body.name;
-    if (ORGANISATION_WORDS.has(head)) return mention.text;
+    if (ORGANISATION_WORDS.has(head) || FIRM_WORDS.has(head)) {
+      if (!FIRM_WORDS.has(head)) return mention.text;
+      // "The company added…": the firm the passage is about.
+      const topic = this.names.nearestBefore(
+        mention.start,
+        NEAR,
+        ({ entity, salient }) => salient && entity.org,
+      );
+      return topic?.entity.name ?? mention.text;
+    }
     // "The BPI spokesman" after "a spokesman for the British Phonographic Industry said"; "the mayor"
     // after "Mayor Zoë Hartwell": whichever, named as a subject, came last.
     const person = ({ entity, salient }: Sighting) => salient && !entity.org;
