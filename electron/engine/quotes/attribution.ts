@@ -18,7 +18,7 @@ import {
   withApposedName,
   type Mention,
 } from './phrases';
-import { isCapitalised, type Token } from './text';
+import { isCapitalised, lower, type Token } from './text';
 
 /** Who a quotation hangs on and the word that ties them to it. */
 export interface Attribution {
@@ -29,7 +29,6 @@ export interface Attribution {
   strong: boolean;
 }
 
-const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
 const LEADING = new Set([',', '—', '–', '-', '(']);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 

@@ -1,12 +1,10 @@
 import { FUNCTION_WORDS, SPEECH_VERBS } from './lexicon';
 import { isNameWord } from './names';
 import { BETWEEN_SUBJECT_AND_VERB } from './phrases';
-import { isCapitalised, type Token } from './text';
+import { isCapitalised, lower, type Token } from './text';
 
 // Words after which a name starts a main clause, so is likely its subject ("that Mr Brown would…" is subordinate).
 const CLAUSE_OPENERS = new Set(['but', 'and', 'so', 'then', 'yet', 'also', 'meanwhile', 'however']);
-
-const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
 
 /** How a name stands in its clause. */
 export interface ClauseRole {
@@ -46,5 +44,5 @@ export function clauseRole(tokens: readonly Token[], from: number, to: number): 
 function isRoleWord(token: Token | undefined): boolean {
   if (!token?.word) return false;
   const word = lower(token);
-  return !SPEECH_VERBS.has(word) && !FUNCTION_WORDS.has(word) && !/(?:ed|ly)$/.test(word);
+  return !SPEECH_VERBS.has(word) && !FUNCTION_WORDS.has(word) && !word.endsWith('ed') && !word.endsWith('ly');
 }

@@ -12,7 +12,8 @@ import {
 } from './lexicon';
 import { isNameWord, nameKey, runEnd, withoutTitles } from './names';
 import { phraseBefore } from './phrases';
-import { isAllCaps, isCapitalised, tokenize, type Span, type Token } from './text';
+import type { ParagraphTokens } from './paragraph-tokens';
+import { isAllCaps, isCapitalised, lower, tokenize, type Span, type Token } from './text';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -58,8 +59,21 @@ const ARTICLES = new Set(['the', 'a', 'an', 'and', 'of']);
 const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
+const NOT_A_SUBJECT = { salient: false, speaks: false };
+const NO_TITLES: string[] = [];
+// Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full.
+const FULL_NAME =
+  /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}/gu;
+
+/** A name without its possessive ending: Brown's → Brown, Fishers’ → Fishers. */
+function bareName(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  const before = word.charCodeAt(word.length - 2);
+  if ((last === 0x73 || last === 0x53) && (before === 0x27 || before === 0x2019)) return word.slice(0, -2);
+  return last === 0x27 || last === 0x2019 ? word.slice(0, -1) : word;
+}
+
 const lastOf = (words: readonly string[]) => words[words.length - 1]!;
-const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
 
 /**
  * The people and organisations an article names, and where: read once, so
@@ -74,40 +88,81 @@ export class NameIndex {
   private readonly byFirstWord = new Map<string, Entity[]>();
   readonly sightings: Sighting[] = [];
   readonly described: Described[] = [];
+  private readonly text: string;
 
-  /** Reads the names in `paragraphs` of `text`; `quotations` (sorted) mark the quoted words. */
-  constructor(
-    private readonly text: string,
-    paragraphs: readonly Span[],
-    quotations: readonly Span[],
-  ) {
-    for (const paragraph of paragraphs) {
-      const tokens = tokenize(text, paragraph.start, paragraph.end, quotations);
+  /**
+   * Reads the names in an article's paragraphs. Quotations in marks are
+   * single tokens of `paragraphs`; `unmarked` (sorted) are the quotations
+   * without marks (transcript turns, block quotations), whose words are quoted too.
+   */
+  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[]) {
+    this.text = paragraphs.text;
+    let container = 0;
+    paragraphs.paragraphs.forEach((paragraph, index) => {
+      while (unmarked[container] && unmarked[container]!.end <= paragraph.start) container++;
+      const tokens = paragraphs.of(index);
+      // Transcript turns and block quotations: their names are spoken of; labels and narrative read as usual.
       let from = 0;
-      tokens.forEach((token, i) => {
-        if (token.word || token.text !== '"') return;
-        this.read(tokens, from, i, false);
-        const inner = tokenize(text, token.start + 1, token.end);
-        this.read(inner, 0, inner.length, true);
-        from = i + 1;
-      });
-      this.read(tokens, from, tokens.length, false);
-    }
+      for (let at = container; unmarked[at] && unmarked[at]!.start < paragraph.end; at++) {
+        const quoted = unmarked[at]!;
+        const first = tokenAt(tokens, quoted.start, from);
+        const last = tokenAt(tokens, quoted.end, first);
+        this.readQuoting(tokens, from, first);
+        this.read(tokens, first, last, true);
+        from = last;
+      }
+      this.readQuoting(tokens, from, tokens.length);
+    });
     for (const entity of new Set([...this.byLastWord.values()].flat())) {
       for (const role of entity.roles) push(this.byRole, role, entity);
     }
   }
 
+  /** Reads tokens[from, to), whose quotations in marks are single tokens read as quoted words. */
+  private readQuoting(tokens: readonly Token[], from: number, to: number): void {
+    let start = from;
+    for (let i = from; i < to; i++) {
+      const token = tokens[i]!;
+      if (token.word || token.text !== '"') continue;
+      this.read(tokens, start, i, false);
+      this.readFullNames(token.start + 1, token.end);
+      start = i + 1;
+    }
+    this.read(tokens, start, to, false);
+  }
+
+  /**
+   * Words quoted can give a full name ("…thank sporting director Frank
+   * Arnesen…") but never a subject: only runs of two or more capitalised
+   * words are read, straight from the text.
+   */
+  private readFullNames(start: number, end: number): void {
+    FULL_NAME.lastIndex = start;
+    for (
+      let match = FULL_NAME.exec(this.text);
+      match && match.index < end;
+      match = FULL_NAME.exec(this.text)
+    ) {
+      if (match.index + match[0].length > end) break;
+      const tokens = tokenize(this.text, match.index, match.index + match[0].length);
+      const from = tokens.findIndex((token) => isNameWord(token));
+      if (from >= 0) this.addRun(tokens, from, runEnd(tokens, from, tokens.length, false), true);
+    }
+  }
+
   private read(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
     for (let at = from; at < to; at++) {
-      const word = lower(tokens[at]);
-      if (!quoted && SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
-        this.describe(tokens, at);
-      if (word === 'the' && !isNameWord(tokens[at + 1])) {
-        if (!quoted) this.addBodyMention(tokens, at);
+      const token = tokens[at]!;
+      if (!token.word) continue;
+      const word = token.lower;
+      if (!isCapitalised(token.text)) {
+        if (!quoted && SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
+          this.describe(tokens, at);
+        if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
         continue;
       }
-      if (!isNameWord(tokens[at])) continue;
+      if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (!isNameWord(token)) continue;
       const end = runEnd(tokens, at, to, false);
       this.addRun(tokens, at, end, quoted);
       at = end - 1;
@@ -135,34 +190,41 @@ export class NameIndex {
   }
 
   private addRun(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
-    const raw = tokens.slice(from, to).map((token) => token.text);
-    raw.push(raw.pop()!.replace(/(?:['’]s|['’])$/u, ''));
-    const { words, titles } = withoutTitles(raw);
+    const raw: string[] = [];
+    for (let at = from; at < to - 1; at++) raw.push(tokens[at]!.text);
+    raw.push(bareName(tokens[to - 1]!.text));
+    const { words, titles } = raw.length === 1 ? { words: raw, titles: NO_TITLES } : withoutTitles(raw);
     // "Glasgow Kelvin MP", "Reds skipper": a role, not a name.
     if (words.length > 4 || (words.length > 1 && TITLES.has(nameKey(lastOf(words))))) return;
-    const roles = new Set(titles);
-    let gender: Gender = null;
-    for (const title of titles)
-      gender ??= MALE_TITLES.has(title) ? 'm' : FEMALE_TITLES.has(title) ? 'f' : null;
-    for (let back = from - 1; back >= Math.max(0, from - 3); back--) {
-      const token = tokens[back]!;
-      if (!token.word || ARTICLES.has(lower(token)) || isCapitalised(token.text)) break;
-      roles.add(nameKey(token.text));
-    }
-    if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, roles);
     const lowerWords = words.map((word) => word.toLowerCase());
     const org =
       lowerWords.some((word) => ORGANISATION_WORDS.has(word) || EVENT_WORDS.has(word) || word === 'of') ||
       (words.length === 1 && isAllCaps(words[0]!) && titles.length === 0);
-    const first = lowerWords[0]!;
-    if (words.length > 1) gender ??= MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
     const at = tokens[from]!.start;
-    const knighted = titles.some((title) => KNIGHTLY.has(title));
-    const entity = this.entityFor(words, lowerWords, org, at, knighted);
+    const entity = this.entityFor(
+      words,
+      lowerWords,
+      org,
+      at,
+      titles.some((title) => KNIGHTLY.has(title)),
+    );
     if (!entity) return;
-    entity.gender ??= gender;
-    for (const role of roles) entity.roles.add(role);
-    const { salient, speaks } = quoted ? { salient: false, speaks: false } : clauseRole(tokens, from, to);
+    if (entity.gender === null) {
+      for (const title of titles)
+        entity.gender ??= MALE_TITLES.has(title) ? 'm' : FEMALE_TITLES.has(title) ? 'f' : null;
+      const first = lowerWords[0]!;
+      if (words.length > 1)
+        entity.gender ??= MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
+    }
+    for (const title of titles) entity.roles.add(title);
+    for (let back = from - 1; back >= Math.max(0, from - 3); back--) {
+      const token = tokens[back]!;
+      if (!token.word || ARTICLES.has(token.lower) || isCapitalised(token.text)) break;
+      entity.roles.add(nameKey(token.lower));
+    }
+    const person = !entity.org && (entity.words.length > 1 || titles.length > 0);
+    if (person && tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
+    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, from, to);
     if (speaks) entity.spoke = true;
     this.sight(entity, at, salient, quoted);
   }
@@ -223,8 +285,10 @@ export class NameIndex {
     // "Marsh" after "Marsh & McLennan": a firm goes by the first word of its name.
     if (entity.org || words.includes('&')) push(this.byFirstWord, entity.words[0]!, entity);
     // "EOC" after "Equal Opportunities Commission (EOC)".
-    const initials = words.filter((word) => isCapitalised(word) && word.length > 1).map((word) => word[0]);
-    if (entity.org) this.byInitials.set(initials.join(''), entity);
+    if (!entity.org) return;
+    let initials = '';
+    for (const word of words) if (word.length > 1 && isCapitalised(word)) initials += word[0];
+    this.byInitials.set(initials, entity);
   }
 
   /** The nearest sighting before `at`, not further than `near`, that passes `test`. */
@@ -255,6 +319,13 @@ export class NameIndex {
   endingWith(words: readonly string[]): Entity[] {
     return (this.byLastWord.get(lastOf(words)) ?? []).filter((entity) => endsWith(entity.words, words));
   }
+}
+
+/** Index of the first of `tokens` (from `from` on) that starts at or after `at`. */
+function tokenAt(tokens: readonly Token[], at: number, from: number): number {
+  let index = from;
+  while (index < tokens.length && tokens[index]!.start < at) index++;
+  return index;
 }
 
 /** How many of the sorted `sightings` come before `at`. */

@@ -10,8 +10,9 @@ import { phraseAfter, phraseBefore, sentenceSubject, type Mention } from './phra
 import { isScareQuote, quotedWords } from './scare';
 import { sentenceAt, sentenceStarts } from './sentences';
 import { SpeakerIndex } from './speakers';
-import { isCapitalised, skipSpace, tokenize, trimEndOf, type Span, type Token } from './text';
+import { firstEndingAfter, isCapitalised, skipSpace, trimEndOf, type Span, type Token } from './text';
 import { findTranscriptTurns, type Turn } from './transcript';
+import { ParagraphTokens } from './paragraph-tokens';
 import type { BlockQuote } from './blocks';
 
 /** How to read the text given to findQuotations. */
@@ -38,9 +39,9 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
   const allMarks = pairQuotationMarks(text, paragraphs);
   const blocks = findBlockQuotes(text, paragraphs, turns, allMarks);
   const containers: Span[] = [...turns, ...blocks].sort((a, b) => a.start - b.start);
-  const marks = allMarks.filter((mark) => !inside(containers, mark));
-  const quoted = [...containers, ...marks].sort((a, b) => a.start - b.start);
-  const reader = new ArticleReader(text, paragraphs, marks, new SpeakerIndex(text, paragraphs, quoted));
+  const marks = outside(allMarks, containers);
+  const tokens = new ParagraphTokens(text, paragraphs, marks);
+  const reader = new ArticleReader(tokens, marks, () => new SpeakerIndex(tokens, containers));
   const items: Item[] = [
     ...marks.map((mark) => ({ at: mark.start, mark })),
     ...turns.map((turn) => ({ at: turn.start, turn })),
@@ -57,8 +58,14 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
   return reader.quotations.sort((a, b) => a.start - b.start);
 }
 
-function inside(containers: readonly Span[], span: Span): boolean {
-  return containers.some((container) => container.start <= span.start && span.end <= container.end);
+/** The sorted `spans` that no sorted, non-overlapping container holds. */
+function outside<T extends Span>(spans: readonly T[], containers: readonly Span[]): T[] {
+  let at = 0;
+  return spans.filter((span) => {
+    while (containers[at] && containers[at]!.end < span.end) at++;
+    const container = containers[at];
+    return !container || container.start > span.start || span.end > container.end;
+  });
 }
 
 /** Walks an article's quotations in reading order, attributing each and resolving its speaker. */
@@ -69,30 +76,32 @@ class ArticleReader implements SentenceReader {
   private pendingGroup: { next: number; from: Attributed } | null = null;
   private groups = 0;
 
-  constructor(
-    readonly text: string,
-    private readonly paragraphs: readonly Paragraph[],
-    private readonly marks: readonly MarkedQuote[],
-    private readonly speakers: SpeakerIndex,
-  ) {}
+  readonly text: string;
+  private readonly paragraphs: readonly Paragraph[];
 
-  paragraphOf(at: number): Paragraph {
-    return this.paragraphs[this.paragraphIndex(at)]!;
+  constructor(
+    private readonly paragraphTokens: ParagraphTokens,
+    private readonly marks: readonly MarkedQuote[],
+    private readonly speakerIndex: () => SpeakerIndex,
+  ) {
+    this.text = paragraphTokens.text;
+    this.paragraphs = paragraphTokens.paragraphs;
   }
 
-  private paragraphIndex(at: number): number {
-    let low = 0;
-    let high = this.paragraphs.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.paragraphs[mid]!.start <= at) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+  private index: SpeakerIndex | null = null;
+
+  /** The names of the article, read when the first speaker must be resolved: articles of scare quotes need none. */
+  private get speakers(): SpeakerIndex {
+    this.index ??= this.speakerIndex();
+    return this.index;
+  }
+
+  paragraphOf(at: number): Paragraph {
+    return this.paragraphs[this.paragraphTokens.indexAt(at)]!;
   }
 
   paragraphBefore(paragraph: Paragraph): Paragraph | null {
-    const index = this.paragraphIndex(paragraph.start);
+    const index = this.paragraphTokens.indexAt(paragraph.start);
     return index > 0 ? this.paragraphs[index - 1]! : null;
   }
 
@@ -104,11 +113,13 @@ class ArticleReader implements SentenceReader {
       starts = sentenceStarts(this.text, paragraph, this.marks);
       this.starts.set(paragraph.start, starts);
     }
-    return { ...sentenceAt(starts, paragraph.end, Math.min(at, paragraph.end - 1)), paragraph };
+    const sentence = sentenceAt(starts, paragraph.end, Math.min(at, paragraph.end - 1));
+    return { start: sentence.start, end: sentence.end, paragraph };
   }
 
+  /** The tokens wholly inside [start, end) of one paragraph. */
   tokens(start: number, end: number): Token[] {
-    return tokenize(this.text, start, end, this.marks);
+    return this.paragraphTokens.within(start, end);
   }
 
   addTurn(turn: Turn): void {
@@ -181,7 +192,8 @@ class ArticleReader implements SentenceReader {
     const sentence = this.sentence(mark.start);
     const before = this.tokens(Math.max(sentence.start, mark.start - WINDOW), mark.start);
     const closing = this.sentence(mark.end - 1);
-    const nextMark = this.marks.find((other) => other.start >= mark.end && other.start < closing.end);
+    const following = this.marks[firstEndingAfter(this.marks, mark.end)];
+    const nextMark = following && following.start < closing.end ? following : undefined;
     const postEnd = Math.min(closing.end, nextMark?.start ?? closing.end, mark.end + WINDOW);
     const after = this.tokens(mark.end, postEnd);
     const words = quotedWords(text, mark, mark.closed);

@@ -27,6 +27,7 @@ interface Open {
 }
 
 const NONE: Mark = { role: 'none', family: 'single' };
+const MARK = /["'«»\u2018-\u201f\u2039\u203a]/g;
 
 // Characters after which a quotation mark can open: white space is tested separately.
 const OPENERS = new Set([...'([{—–-/:;,…', '"', '“', '‘', '„', '‚', '«', '‹', '»', '›']);
@@ -46,6 +47,11 @@ function isPunct(text: string, at: number): boolean {
  */
 export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[]): MarkedQuote[] {
   const quotes: MarkedQuote[] = [];
+  // Where every mark is, found in one pass: faster than a loop over each character.
+  const positions: number[] = [];
+  MARK.lastIndex = 0;
+  for (let found = MARK.exec(text); found; found = MARK.exec(text)) positions.push(found.index);
+  let nextMark = 0;
   let carried: Open | null = null;
   paragraphs.forEach((paragraph, index) => {
     const { start, end } = paragraph;
@@ -57,15 +63,10 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
       carried = null;
     }
     for (; at < end; at++) {
+      while (nextMark < positions.length && positions[nextMark]! < at) nextMark++;
+      if (nextMark >= positions.length || positions[nextMark]! >= end) break;
+      at = positions[nextMark]!;
       const code = text.charCodeAt(at);
-      if (
-        code !== 0x22 &&
-        code !== 0x27 &&
-        code !== 0xab &&
-        code !== 0xbb &&
-        (code < 0x2018 || code > 0x203a)
-      )
-        continue;
       if (isElidedAnd(text, at)) {
         at += 2;
         continue;

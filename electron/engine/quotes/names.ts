@@ -1,5 +1,5 @@
 import { FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ORGANISATION_WORDS, TITLES } from './lexicon';
-import { isCapitalised, type Token } from './text';
+import { isCapitalised, lower, type Token } from './text';
 
 const PARTICLES = new Set('de da del della di du la le van von der den ter al el bin ibn y'.split(' '));
 // Words that join the parts of one name: "Bank of England", "Trade and Industry Secretary".
@@ -19,8 +19,6 @@ export const HONORIFICS = new Set([
   'prof',
 ]);
 
-const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
-
 /** True for a word that can be part of a proper name (capitalised, not a sentence-opening function word). */
 export function isNameWord(token: Token | undefined): boolean {
   return token !== undefined && token.word && isCapitalised(token.text) && !NOT_NAME_WORDS.has(lower(token));
@@ -28,10 +26,12 @@ export function isNameWord(token: Token | undefined): boolean {
 
 /** A word as names are compared: lower case, without a possessive ending or full stop. */
 export function nameKey(word: string): string {
-  return word
-    .replace(/(?:['’]s|['’])$/u, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
+  let end = word.length;
+  const last = word.charCodeAt(end - 1);
+  const apostrophe = (at: number) => word.charCodeAt(at) === 0x27 || word.charCodeAt(at) === 0x2019;
+  if ((last === 0x73 || last === 0x53) && apostrophe(end - 2)) end -= 2;
+  else if (apostrophe(end - 1) || last === 0x2e) end -= 1;
+  return (end === word.length ? word : word.slice(0, end)).toLowerCase();
 }
 
 /** True for a possessive word: Brown's, Fishers’. */
@@ -123,10 +123,14 @@ const ROYAL = new Set(
  * → "KIM"; royal titles stay before a lone given name (Crown Prince Frederik).
  */
 export function withoutTitles(words: readonly string[]): { words: string[]; titles: string[] } {
-  const key = (word: string) => word.toLowerCase().replace(/\.$/, '');
-  const isTitle = (word: string) => TITLES.has(key(word)) || HONORIFICS.has(key(word));
+  if (words.length === 1) return { words: [...words], titles: [] };
+  const key = nameKey;
   // "Salford MP Hazel Blears", "Bank of England Governor Mervyn King": the name after the last title.
-  const inner = words.findLastIndex((word, i) => i > 0 && i < words.length - 2 && isTitle(word));
+  let inner = -1;
+  for (let i = words.length - 3; i > 0 && inner < 0; i--) {
+    const word = key(words[i]!);
+    if (TITLES.has(word) || HONORIFICS.has(word)) inner = i;
+  }
   const rest = inner > 0 ? words.slice(inner + 1) : [...words];
   const titles: string[] = inner > 0 ? words.slice(0, inner + 1).map(key) : [];
   let office = false;

@@ -1,6 +1,6 @@
 import { NOT_NAME_WORDS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS, TITLES } from './lexicon';
 import { isInstitution, isNameWord, isPossessive, looksLikePerson, nameKey, runEnd, runStart } from './names';
-import { isAllCaps, isCapitalised, type Span, type Token } from './text';
+import { isAllCaps, isCapitalised, lower, type Span, type Token } from './text';
 
 /** How a mention names its speaker: a pronoun, a proper name, or a description ("a spokesman"). */
 export type MentionKind = 'pronoun' | 'name' | 'description';
@@ -39,8 +39,6 @@ export const BETWEEN_SUBJECT_AND_VERB = new Set(
 // What sets off an apposition: "Mr Bez - himself a former executive at Porsche - said".
 const SEPARATORS = new Set([',', ')', '-', '–', '—']);
 const JOINERS = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'meanwhile', 'now', 'also']);
-
-const lower = (token: Token | undefined) => token?.text.toLowerCase() ?? '';
 
 function isVerb(word: string): boolean {
   return SPEECH_VERBS.has(word) || REPORTING_VERBS.has(word);

@@ -18,11 +18,12 @@ export interface QuotedWords {
 /** The words between the marks of `quote` and whether they end like a sentence or clause. */
 export function quotedWords(text: string, quote: Span, closed: boolean): QuotedWords {
   const innerEnd = closed ? quote.end - 1 : quote.end;
-  const tokens = tokenize(text, quote.start + 1, innerEnd);
+  // Only short quotations are judged word by word: the first few words are enough for the rest.
+  const tokens = tokenize(text, quote.start + 1, Math.min(innerEnd, quote.start + 1 + 160));
   const words = tokens.filter((token) => token.word);
-  let last = tokens.length - 1;
-  while (last >= 0 && /^['’"”)\]]$/.test(tokens[last]!.text)) last--;
-  const clause = last >= 0 && /^[.?!,;:…—–]$/.test(tokens[last]!.text);
+  let last = innerEnd - 1;
+  while (last > quote.start && /['’"”)\]\s]/.test(text[last]!)) last--;
+  const clause = /[.?!,;:…—–]/.test(text[last] ?? '');
   return { words, clause };
 }
 

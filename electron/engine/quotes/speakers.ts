@@ -1,6 +1,7 @@
 import { NameIndex, nearest, type Entity, type Sighting } from './entities';
 import { ORGANISATION_WORDS, TITLES } from './lexicon';
 import { nameKey, withoutTitles } from './names';
+import type { ParagraphTokens } from './paragraph-tokens';
 import type { Mention } from './phrases';
 import type { Span } from './text';
 
@@ -40,9 +41,9 @@ export class SpeakerIndex {
   private readonly names: NameIndex;
   private readonly notes: { at: number; name: string; body: boolean }[] = [];
 
-  /** Reads the names in `paragraphs` of `text`, skipping the sorted `quotations`. */
-  constructor(text: string, paragraphs: readonly Span[], quotations: readonly Span[]) {
-    this.names = new NameIndex(text, paragraphs, quotations);
+  /** Reads the names of an article: see NameIndex. */
+  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[]) {
+    this.names = new NameIndex(paragraphs, unmarked);
   }
 
   /**
@@ -109,9 +110,7 @@ export class SpeakerIndex {
         (sighting) => !sighting.quoted && fits(sighting) && known(sighting),
       );
     // "A spokesman said … He added": an unnamed speaker quoted since the last fitting name.
-    const note = this.notes.findLast(
-      (candidate) => candidate.at < mention.start && candidate.body === (wanted === null),
-    );
+    const note = this.lastNote(mention.start, wanted === null);
     if (note && mention.start - note.at <= NEAR && (!found || note.at > found.at)) return note.name;
     return found?.entity.name ?? null;
   }
@@ -126,12 +125,29 @@ export class SpeakerIndex {
     return nearest(this.holders(role), at)?.name ?? null;
   }
 
+  private lastNote(at: number, body: boolean): { at: number; name: string } | null {
+    let low = 0;
+    let high = this.notes.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.notes[mid]!.at < at) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low - 1; i >= 0 && at - this.notes[i]!.at <= NEAR; i--) {
+      if (this.notes[i]!.body === body) return this.notes[i]!;
+    }
+    return null;
+  }
+
   /**
    * Records that an unnamed source (as written) was quoted at `at`, for the
    * pronouns that follow: "he"/"she" for a person, "it"/"they" for a body.
    */
   noteUnnamed(at: number, name: string, body: boolean): void {
-    this.notes.push({ at, name, body });
+    let i = this.notes.length;
+    // Mentions come nearly in order (one may stand after its quotation, the next before): keep them sorted.
+    while (i > 0 && this.notes[i - 1]!.at > at) i--;
+    this.notes.splice(i, 0, { at, name, body });
   }
 
   /** True when the article names `name` as an organisation, or it is a description of one ("the ministry"). */

@@ -71,11 +71,50 @@ export interface Token {
   end: number;
   text: string;
   word: boolean;
+  /** The text in lower case, computed once: words are compared many times. */
+  lower: string;
 }
 
-// Words keep inner apostrophes, hyphens and full stops (O'Neill, Jong-un, U.S.) and a plural possessive (Fishers’).
-const WORD =
-  /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-.][\p{L}\p{M}\p{N}]+)*(?:(?<=[sS])['’](?![\p{L}\p{N}]))?/uy;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function isWordCode(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return at < text.length && WORD_CHAR.test(text[at]!);
+}
+
+/**
+ * The end of the word that starts at `at`: letters, digits and marks, with
+ * inner apostrophes, hyphens and full stops (O'Neill, Jong-un, U.S.) and a
+ * plural possessive (Fishers’).
+ */
+function wordEnd(text: string, at: number, limit: number): number {
+  let end = at + 1;
+  for (;;) {
+    while (end < limit && isWordCode(text, end)) end++;
+    const joiner = text.charCodeAt(end);
+    const joins = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d || joiner === 0x2e;
+    if (joins && end + 1 < limit && isWordCode(text, end + 1)) {
+      end += 2;
+      continue;
+    }
+    const last = text.charCodeAt(end - 1);
+    if ((joiner === 0x27 || joiner === 0x2019) && end < limit && (last === 0x73 || last === 0x53)) end++;
+    return end;
+  }
+}
+
+/** A token, with its lower-case form. */
+function token(text: string, start: number, end: number, word: boolean): Token {
+  const slice = text.slice(start, end);
+  return { start, end, text: slice, word, lower: word ? slice.toLowerCase() : slice };
+}
+
+/** The lower-case form of a token, or '' past the ends of a token list. */
+export function lower(token: Token | undefined): string {
+  return token?.lower ?? '';
+}
 
 /**
  * Splits text[start, end) into words and single punctuation characters,
@@ -96,29 +135,22 @@ export function tokenize(text: string, start: number, end: number, atoms: readon
     const next = atoms[atom];
     if (next && next.start <= at) {
       if (next.end > at) {
-        tokens.push({
-          start: Math.max(next.start, start),
-          end: Math.min(next.end, end),
-          text: '"',
-          word: false,
-        });
+        const from = Math.max(next.start, start);
+        tokens.push({ start: from, end: Math.min(next.end, end), text: '"', word: false, lower: '"' });
         at = next.end;
       }
       atom++;
       continue;
     }
-    WORD.lastIndex = at;
-    const match = WORD.exec(text);
     const limit = next ? Math.min(end, next.start) : end;
-    if (match) {
-      let wordEnd = Math.min(at + match[0].length, limit);
+    if (isWordCode(text, at)) {
+      let stop = wordEnd(text, at, limit);
       // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
-      const word = text.slice(at, wordEnd);
-      if (text.charCodeAt(wordEnd) === 0x2e && wordEnd < limit && isAbbreviation(word)) wordEnd++;
-      tokens.push({ start: at, end: wordEnd, text: text.slice(at, wordEnd), word: true });
-      at = wordEnd;
+      if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
+      tokens.push(token(text, at, stop, true));
+      at = stop;
     } else {
-      tokens.push({ start: at, end: at + 1, text: text[at]!, word: false });
+      tokens.push(token(text, at, at + 1, false));
       at++;
     }
   }
@@ -145,8 +177,9 @@ export function isAbbreviation(word: string): boolean {
 
 /** True when the word starts with a capital letter. */
 export function isCapitalised(word: string): boolean {
-  const first = word[0];
-  return first !== undefined && UPPER.test(first);
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return word.length > 0 && UPPER.test(word[0]!);
 }
 
 /** True when every letter of the word is a capital (AMBASSADOR, KIM, U.S.). */
