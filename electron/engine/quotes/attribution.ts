@@ -13,11 +13,11 @@ import {
 import {
   BETWEEN_SUBJECT_AND_VERB,
   phraseAfter,
-  phraseBefore,
   sentenceSubject,
   withApposedName,
   type Mention,
 } from './phrases';
+import { phraseBefore } from './subjects';
 import { isCapitalised, lower, type Token } from './text';
 
 /** Who a quotation hangs on and the word that ties them to it. */

@@ -1,19 +1,17 @@
 import type { ArticleFormat, Quotation, QuotationKind } from '../../api';
 import { attributionAfter, attributionBefore, passiveAgent, type Attribution } from './attribution';
-import { findBlockQuotes } from './blocks';
+import { findBlockQuotes, type BlockQuote } from './blocks';
+import { endsWithSaying, labelOf, predicateOf } from './labels';
 import { paragraphsOf, type Paragraph } from './layout';
 import { pairQuotationMarks, type MarkedQuote } from './marks';
 import { neighbourAttribution, type Attributed, type SentenceReader } from './neighbours';
-import { SPEECH_VERBS } from './lexicon';
-import { looksLikePerson } from './names';
-import { phraseAfter, phraseBefore, sentenceSubject, type Mention } from './phrases';
+import { ParagraphTokens } from './paragraph-tokens';
+import { sentenceSubject, type Mention } from './phrases';
 import { isScareQuote, quotedWords } from './scare';
 import { sentenceAt, sentenceStarts } from './sentences';
 import { SpeakerIndex } from './speakers';
-import { firstEndingAfter, isCapitalised, skipSpace, trimEndOf, type Span, type Token } from './text';
+import { firstEndingAfter, skipSpace, trimEndOf, type Span, type Token } from './text';
 import { findTranscriptTurns, type Turn } from './transcript';
-import { ParagraphTokens } from './paragraph-tokens';
-import type { BlockQuote } from './blocks';
 
 /** How to read the text given to findQuotations. */
 export interface FindOptions {
@@ -271,33 +269,6 @@ class ArticleReader implements SentenceReader {
     if (attribution) this.add(mark, 'direct', attribution);
     else this.push(mark, 'scare', null, null, null);
   }
-}
-
-/** "Richard Thomas "totally condemned" the deletion": quoted words that are the verb of a named subject. */
-function predicateOf(text: string, before: readonly Token[], after: readonly Token[]): Attribution | null {
-  const next = after[0];
-  if (!next?.word || isCapitalised(next.text) || !before[before.length - 1]?.word) return null;
-  const subject = phraseBefore(text, before, before.length);
-  return subject && subject.kind !== 'description' ? { mention: subject, cue: null, strong: false } : null;
-}
-
-/** "- Bolton boss Sam Allardyce "I am bitterly disappointed…"": a name standing as the label of the words. */
-function labelOf(text: string, before: readonly Token[]): Attribution | null {
-  let from = 0;
-  while (before[from] && !before[from]!.word) from++;
-  const name = phraseAfter(text, before, from);
-  const last = before[before.length - 1];
-  return name?.kind === 'name' && last && name.end === last.end && looksLikePerson(name.text)
-    ? { mention: name, cue: null, strong: true }
-    : null;
-}
-
-/** True when a colon, or a verb of saying (with or without a comma), leads straight into the quotation. */
-function endsWithSaying(before: readonly Token[]): boolean {
-  const last = before[before.length - 1];
-  if (last?.text === ':') return true;
-  const word = last?.text === ',' ? before[before.length - 2] : last;
-  return word?.word === true && SPEECH_VERBS.has(word.text.toLowerCase());
 }
 
 /** Lower-case words of a text joined by single spaces, for comparing a headline fragment with the body. */

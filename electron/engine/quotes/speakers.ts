@@ -1,4 +1,5 @@
-import { NameIndex, nearest, type Entity, type Sighting } from './entities';
+import { NameIndex } from './entities';
+import { nearest, type Entity, type Sighting } from './sightings';
 import { ORGANISATION_WORDS, TITLES } from './lexicon';
 import { nameKey, withoutTitles } from './names';
 import type { ParagraphTokens } from './paragraph-tokens';
