@@ -62,12 +62,9 @@ export function parseArticleBytes(
   format: ArticleFormat,
   fallbackTitle: string,
 ): { ok: true; article: ParsedArticle } | { ok: false; reason: string } {
-  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
-  if (bytes.subarray(0, 8192).includes(0) && !hasUtf16Bom(bytes)) {
-    return { ok: false, reason: 'binary data, not text' };
-  }
-  const text = normaliseNewlines(decodeText(bytes).text);
-  if (text.trim() === '') return { ok: false, reason: 'no text (only blank space)' };
+  const decoded = articleText(bytes);
+  if (!decoded.ok) return decoded;
+  const text = normaliseNewlines(decoded.text);
   try {
     const article =
       format === 'md' ? parseMarkdown(text, fallbackTitle) : parsePlainText(text, fallbackTitle);
@@ -75,6 +72,40 @@ export function parseArticleBytes(
   } catch (error) {
     if (error instanceof FrontMatterError) return { ok: false, reason: error.message };
     throw error;
+  }
+}
+
+/** The decoded text of an article file's bytes, line endings as in the file, or why there is none. */
+function articleText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (bytes.subarray(0, 8192).includes(0) && !hasUtf16Bom(bytes)) {
+    return { ok: false, reason: 'binary data, not text' };
+  }
+  const { text } = decodeText(bytes);
+  if (text.trim() === '') return { ok: false, reason: 'no text (only blank space)' };
+  return { ok: true, text };
+}
+
+/**
+ * Reads one article file's whole text, decoded exactly as indexing decodes
+ * it but with line endings untouched, so that offsets into it are offsets
+ * into the file's decoded text (headline and front matter included).
+ */
+export async function readArticleText(
+  path: string,
+): Promise<{ ok: true; text: string; format: ArticleFormat } | { ok: false; reason: string }> {
+  const format = formatOf(path);
+  if (!format) return { ok: false, reason: `unsupported file type (${extname(path) || 'no extension'})` };
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, reason: 'not a file' };
+    if (info.size > MAX_ARTICLE_BYTES) {
+      return { ok: false, reason: `too large (${Math.round(info.size / 1048576)} MB; the limit is 50 MB)` };
+    }
+    const decoded = articleText(await readFile(path));
+    return decoded.ok ? { ...decoded, format } : decoded;
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
   }
 }
 

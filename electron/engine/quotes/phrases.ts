@@ -134,7 +134,10 @@ function roleThenName(text: string, tokens: readonly Token[], from: number, limi
   while (lower(tokens[at]) === 'and' && isNameWord(tokens[at + 1])) at = runEnd(tokens, at + 1, limit);
   while (at < limit && at - from < 8 && tokens[at]!.word && !isCapitalised(tokens[at]!.text)) {
     const word = lower(tokens[at]);
-    if (STOPS.has(word) || isVerb(word) || DETERMINERS.has(word)) return null;
+    // "spokeswoman for women Sandra Gidley": a role may carry its own small phrase.
+    const within =
+      ATTACHING.has(word) && role && tokens[at + 1]?.word && !isCapitalised(tokens[at + 1]!.text);
+    if (!within && (STOPS.has(word) || isVerb(word) || DETERMINERS.has(word))) return null;
     role = true;
     at++;
   }

@@ -41,6 +41,14 @@ export function phraseBefore(text: string, tokens: readonly Token[], before: num
   if (PRONOUNS.has(word)) return mention(text, tokens, end - 1, end, 'pronoun');
   if (isNameWord(last)) {
     const start = runStart(tokens, end);
+    // "A spokesperson for (the) Delta Airlines told": the spokesperson, for the airline.
+    const preposition = lower(tokens[start - 1]) === 'the' ? start - 2 : start - 1;
+    if (ATTACHING.has(lower(tokens[preposition]))) {
+      const owner = phraseBefore(text, tokens, preposition);
+      if (owner?.kind === 'description' && owner.end === tokens[preposition - 1]!.end) {
+        return { ...owner, end: last.end, text: text.slice(owner.start, last.end) };
+      }
+    }
     // "A senior Tory MP has criticised": a description that ends in a proper noun.
     let det = start;
     while (det > start - 4 && det > 0 && tokens[det - 1]!.word && !isCapitalised(tokens[det - 1]!.text)) {
@@ -58,13 +66,6 @@ export function phraseBefore(text: string, tokens: readonly Token[], before: num
     if (tokens[start - 1]?.text === ',' && isInstitution(text.slice(tokens[start]!.start, last.end))) {
       const person = phraseBefore(text, tokens, start - 1);
       if (person?.kind === 'name' && looksLikePerson(person.text)) return person;
-    }
-    // "A spokesperson for Delta Airlines told": the spokesperson, for the airline.
-    if (ATTACHING.has(lower(tokens[start - 1]))) {
-      const owner = phraseBefore(text, tokens, start - 1);
-      if (owner?.kind === 'description' && owner.end === tokens[start - 2]!.end) {
-        return { ...owner, end: last.end, text: text.slice(owner.start, last.end) };
-      }
     }
     // "Nick Van den Brul of BNP Paribas described": the person, not the firm.
     if (lower(tokens[start - 1]) === 'of' && isNameWord(tokens[start - 2])) {
