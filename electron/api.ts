@@ -196,6 +196,41 @@ import type {
   SavedQuote,
 } from './api-collections';
 
+/** A [start, end) stretch of an article's text and the words there. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * How words are quoted: in quotation marks and attributed (direct), as a turn
+ * of a transcript after a speaker label, as a paragraph introduced by a colon
+ * or a Markdown `>` block (block), or as scare quotes, titles and nicknames
+ * that report nobody's words (scare).
+ */
+export type QuotationKind = 'direct' | 'transcript' | 'block' | 'scare';
+
+/**
+ * One quotation in an article's text. Offsets are UTF-16 offsets into the
+ * text analysed (for a file: its whole decoded text), end exclusive, and
+ * `text` is that slice; a quotation in marks includes its marks.
+ */
+export interface Quotation {
+  start: number;
+  end: number;
+  text: string;
+  kind: QuotationKind;
+  /** Who said it, by the fullest name the article gives; null when the article does not say (always for scare). */
+  speaker: string | null;
+  /** The place in the text the attribution rests on ("he", "Mr Kim", "AMBASSADOR KIM"). */
+  mention: TextSpan | null;
+  /** The verb or phrase that ties speaker and words ("said", "according to"), null when there is none. */
+  cue: string | null;
+  /** Shared by the parts of one quotation broken by its attribution ("We are open," he said, "to dialogue."). */
+  group?: number;
+}
+
 /** Every call the window can make. Results are promises on every transport. */
 export interface QuarryApi {
   status(): Promise<LibraryStatus>;

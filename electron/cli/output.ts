@@ -1,4 +1,4 @@
-import type { IndexProgress, IndexReport, Range, SearchResponse } from '../api';
+import type { IndexProgress, IndexReport, Quotation, Range, SearchResponse } from '../api';
 
 /** Where the CLI writes: standard output and error, and whether they are terminals. */
 export interface CliIo {
@@ -58,5 +58,22 @@ export function formatReport(report: IndexReport): string {
     lines.push(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`);
     for (const file of report.skipped) lines.push(`  ${file.path}: ${file.reason}`);
   }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Quotations as a person reads them: one line each, "speaker — words",
+ * marked quotations with their own marks, turns and blocks between “ ”.
+ */
+export function formatQuotations(quotations: readonly Quotation[]): string {
+  if (quotations.length === 0) return 'No quotations.\n';
+  const lines = quotations.map((quotation) => {
+    const words = quotation.text.replace(/\s+/g, ' ');
+    const shown = quotation.kind === 'transcript' || quotation.kind === 'block' ? `“${words}”` : words;
+    if (quotation.kind === 'scare') return `(scare) ${shown}`;
+    const part = quotation.group === undefined ? '' : ` [part of ${quotation.group}]`;
+    const kind = quotation.kind === 'direct' ? '' : ` (${quotation.kind})`;
+    return `${quotation.speaker ?? 'unknown speaker'} — ${shown}${kind}${part}`;
+  });
   return lines.join('\n') + '\n';
 }

@@ -2,9 +2,11 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SearchResponse } from '../api';
+import { readArticleText } from '../engine/ingest/read-article';
+import { findQuotations } from '../engine/quotes/find-quotes';
 import { defaultDataDir, LibraryInUseError, QuarryService } from '../engine/service';
 import { startServer } from '../serve/server';
-import { formatProgress, formatReport, formatResults, type CliIo } from './output';
+import { formatProgress, formatQuotations, formatReport, formatResults, type CliIo } from './output';
 import { collectionCommand, exportCommand, type CollectionValues } from './collections';
 import { appPaths } from './paths';
 import { UsageError } from './usage';
@@ -14,6 +16,7 @@ export const USAGE = `Usage:
   quarry search <query> [--data DIR] [--limit N] [--offset N] [--sort relevance|date-desc|date-asc] [--json]
   quarry search --stdin [--data DIR] [--limit N]   one query per line, one JSON line out per query
   quarry serve [--data DIR] [--port N] [--sample]  the Quarry window in a browser, on 127.0.0.1
+  quarry quotes <file> [--json]                    the quotations in one article file and who said them
   quarry collection create <name> | list | show <name> | rename <name> <new name> | delete <name> [--json]
   quarry collection add <name> --article <id or path> --start N --end N [--note TEXT] [--tag T]... [--speaker S]
   quarry collection remove <name> <quote id>...  |  quarry collection import <file.json> [--name N]
@@ -58,6 +61,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   serve: ['data', 'port', 'sample'],
   collection: ['data', 'json', 'article', 'start', 'end', 'note', 'tag', 'speaker', 'name'],
   export: ['data', 'format', 'style', 'out'],
+  quotes: ['json'],
 };
 
 /**
@@ -78,12 +82,14 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
       io.out(USAGE);
       return 0;
     }
-    if (!command) throw new UsageError('a command is needed: index, search, serve, collection or export');
+    if (!command)
+      throw new UsageError('a command is needed: index, search, quotes, serve, collection or export');
     const allowed = COMMAND_OPTIONS[command];
     if (!allowed) throw new UsageError(`unknown command "${command}"`);
     for (const given of Object.keys(values)) {
       if (!allowed.includes(given)) throw new UsageError(`--${given} does not apply to "quarry ${command}"`);
     }
+    if (command === 'quotes') return await quotesCommand(rest, values.json === true, io);
     const dataDir = values.data ?? defaultDataDir();
     if (command === 'index') return await indexCommand(rest, dataDir, values.json === true, io);
     if (command === 'search') return await searchCommand(rest, dataDir, values, io);
@@ -231,6 +237,16 @@ function jsonResults(response: SearchResponse, withTime: boolean): object {
     })),
     ...(withTime ? { ms: response.ms } : {}),
   };
+}
+
+async function quotesCommand(files: string[], json: boolean, io: CliIo): Promise<number> {
+  if (files.length !== 1) throw new UsageError('name one article file: quarry quotes <file>');
+  const path = files[0]!;
+  const read = await readArticleText(path);
+  if (!read.ok) throw new UsageError(`cannot read ${path}: ${read.reason}`);
+  const quotations = findQuotations(read.text, { format: read.format });
+  io.out(json ? JSON.stringify(quotations) + '\n' : formatQuotations(quotations));
+  return 0;
 }
 
 async function serveCommand(

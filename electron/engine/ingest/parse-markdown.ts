@@ -5,7 +5,13 @@ import type { ParsedArticle } from './article';
 /** Front matter that is not valid YAML; the message says where. */
 export class FrontMatterError extends Error {}
 
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+// Line endings may be CRLF: the quotation finder reads files as decoded, without normalising them.
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** Length of the YAML front matter block that opens `text`, 0 when there is none. */
+export function frontMatterLength(text: string): number {
+  return FRONT_MATTER.exec(text)?.[0].length ?? 0;
+}
 
 /**
  * Reads a Markdown article: optional YAML front matter (title, date, source,

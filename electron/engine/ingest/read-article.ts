@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
+import { decodeText } from './decode';
 import { detectLanguage } from './language';
-import { parseArticleBytes } from './parse-file';
+import { isBinary, parseArticleBytes } from './parse-file';
 import { describeFsError, detectFormat } from './scan';
 
 export { parseArticleBytes } from './parse-file';
@@ -179,6 +181,33 @@ async function readWhole(path: string, limit: number): Promise<WholeFile> {
     return { ok: false, reason: 'changed while it was being read (it will be read again)' };
   }
   return { ok: true, bytes, mtimeMs: before.mtimeMs };
+}
+
+/**
+ * Reads one plain-text or Markdown article file's whole text, decoded as
+ * indexing decodes it but with line endings untouched, so that offsets into
+ * it are offsets into the file's decoded text (headline and front matter
+ * included). Other formats have no such text and get a reason.
+ */
+export async function readArticleText(
+  path: string,
+  limits: IngestLimits = DEFAULT_LIMITS,
+): Promise<{ ok: true; text: string; format: ArticleFormat } | { ok: false; reason: string }> {
+  try {
+    const format = await detectFormat(path);
+    if (format !== 'txt' && format !== 'md') {
+      return { ok: false, reason: `not a .txt or .md article (${extname(path) || 'no extension'})` };
+    }
+    const file = await readWhole(path, limits.maxTextBytes);
+    if (!file.ok) return file;
+    if (file.bytes.length === 0) return { ok: false, reason: 'empty file' };
+    if (isBinary(file.bytes)) return { ok: false, reason: 'binary data, not text' };
+    const { text } = decodeText(file.bytes);
+    if (text.trim() === '') return { ok: false, reason: 'no text (only blank space)' };
+    return { ok: true, text, format };
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  }
 }
 
 function titleFromFileName(path: string): string {

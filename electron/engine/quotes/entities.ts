@@ -1,0 +1,312 @@
+import { clauseRole } from './clauses';
+import {
+  EVENT_WORDS,
+  FEMALE_NAMES,
+  FEMALE_TITLES,
+  MALE_NAMES,
+  MALE_TITLES,
+  NOUN_MARKERS,
+  ORGANISATION_WORDS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicon';
+import { isNameWord, nameKey, runEnd, withoutTitles } from './names';
+import {} from './phrases';
+import { phraseBefore } from './subjects';
+import type { ParagraphTokens } from './paragraph-tokens';
+import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
+import { isAllCaps, isCapitalised, lower, tokenize, type Span, type Token } from './text';
+
+const PLACE_WORDS = new Set(
+  'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
+    ' ',
+  ),
+);
+const ARTICLES = new Set(['the', 'a', 'an', 'and', 'of']);
+const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
+const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
+
+const NOT_A_SUBJECT = { salient: false, speaks: false };
+const NO_TITLES: string[] = [];
+// Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full.
+const FULL_NAME =
+  /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}/gu;
+
+/** A name without its possessive ending: Brown's → Brown, Fishers’ → Fishers. */
+function bareName(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  const before = word.charCodeAt(word.length - 2);
+  if ((last === 0x73 || last === 0x53) && (before === 0x27 || before === 0x2019)) return word.slice(0, -2);
+  return last === 0x27 || last === 0x2019 ? word.slice(0, -1) : word;
+}
+
+const lastOf = (words: readonly string[]) => words[words.length - 1]!;
+
+/**
+ * The people and organisations an article names, and where: read once, so
+ * that each mention resolves without rereading the text. Names inside
+ * quotations count for the fullest form of a name, never as subjects.
+ */
+export class NameIndex {
+  readonly byLastWord = new Map<string, Entity[]>();
+  readonly byRole = new Map<string, Entity[]>();
+  readonly byGivenName = new Map<string, Entity[]>();
+  private readonly byInitials = new Map<string, Entity>();
+  private readonly byFirstWord = new Map<string, Entity[]>();
+  readonly sightings: Sighting[] = [];
+  readonly described: Described[] = [];
+  private readonly text: string;
+
+  /**
+   * Reads the names in an article's paragraphs. Quotations in marks are
+   * single tokens of `paragraphs`; `unmarked` (sorted) are the quotations
+   * without marks (transcript turns, block quotations), whose words are quoted too.
+   */
+  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[]) {
+    this.text = paragraphs.text;
+    let container = 0;
+    paragraphs.paragraphs.forEach((paragraph, index) => {
+      while (unmarked[container] && unmarked[container]!.end <= paragraph.start) container++;
+      const tokens = paragraphs.of(index);
+      // Transcript turns and block quotations: their names are spoken of; labels and narrative read as usual.
+      let from = 0;
+      for (let at = container; unmarked[at] && unmarked[at]!.start < paragraph.end; at++) {
+        const quoted = unmarked[at]!;
+        const first = tokenAt(tokens, quoted.start, from);
+        const last = tokenAt(tokens, quoted.end, first);
+        this.readQuoting(tokens, from, first);
+        this.read(tokens, first, last, true);
+        from = last;
+      }
+      this.readQuoting(tokens, from, tokens.length);
+    });
+    for (const entity of new Set([...this.byLastWord.values()].flat())) {
+      for (const role of entity.roles) push(this.byRole, role, entity);
+    }
+  }
+
+  /** Reads tokens[from, to), whose quotations in marks are single tokens read as quoted words. */
+  private readQuoting(tokens: readonly Token[], from: number, to: number): void {
+    let start = from;
+    for (let i = from; i < to; i++) {
+      const token = tokens[i]!;
+      if (token.word || token.text !== '"') continue;
+      this.read(tokens, start, i, false);
+      this.readFullNames(token.start + 1, token.end);
+      start = i + 1;
+    }
+    this.read(tokens, start, to, false);
+  }
+
+  /**
+   * Words quoted can give a full name ("…thank sporting director Frank
+   * Arnesen…") but never a subject: only runs of two or more capitalised
+   * words are read, straight from the text.
+   */
+  private readFullNames(start: number, end: number): void {
+    FULL_NAME.lastIndex = start;
+    for (
+      let match = FULL_NAME.exec(this.text);
+      match && match.index < end;
+      match = FULL_NAME.exec(this.text)
+    ) {
+      if (match.index + match[0].length > end) break;
+      const tokens = tokenize(this.text, match.index, match.index + match[0].length);
+      const from = tokens.findIndex((token) => isNameWord(token));
+      if (from >= 0) this.addRun(tokens, from, runEnd(tokens, from, tokens.length, false), true);
+    }
+  }
+
+  private read(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
+    for (let at = from; at < to; at++) {
+      const token = tokens[at]!;
+      if (!token.word) continue;
+      const word = token.lower;
+      if (!isCapitalised(token.text)) {
+        if (!quoted && SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
+          this.describe(tokens, at);
+        if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+        continue;
+      }
+      if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (!isNameWord(token)) continue;
+      const end = runEnd(tokens, at, to, false);
+      this.addRun(tokens, at, end, quoted);
+      at = end - 1;
+    }
+  }
+
+  /** Records an unnamed speaker: the description before a verb of saying. */
+  private describe(tokens: readonly Token[], verb: number): void {
+    const subject = phraseBefore(this.text, tokens, verb);
+    if (subject?.kind !== 'description') return;
+    const words = subject.text.split(/\s+/);
+    const attached = words.findIndex((word, i) => i > 0 && ATTACHING.has(word.toLowerCase()));
+    const head = nameKey(words[attached > 0 ? attached - 1 : words.length - 1]!);
+    this.described.push({ at: subject.start, head, text: subject.text });
+  }
+
+  /** "The board disputes…": a later sighting of the body named before ("Harbour Board"). */
+  private addBodyMention(tokens: readonly Token[], at: number): void {
+    const word = tokens[at + 1]?.word ? lower(tokens[at + 1]) : '';
+    if (!ORGANISATION_WORDS.has(word)) return;
+    const start = tokens[at]!.start;
+    const bodies = (this.byLastWord.get(word) ?? []).filter((candidate) => candidate.org);
+    const entity = nearest(bodies, start);
+    if (entity) this.sight(entity, start, clauseRole(tokens, at, at + 2).salient, false);
+  }
+
+  private addRun(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
+    const raw: string[] = [];
+    for (let at = from; at < to - 1; at++) raw.push(tokens[at]!.text);
+    raw.push(bareName(tokens[to - 1]!.text));
+    const { words, titles } = raw.length === 1 ? { words: raw, titles: NO_TITLES } : withoutTitles(raw);
+    // "Glasgow Kelvin MP", "Reds skipper": a role, not a name.
+    if (words.length > 4 || (words.length > 1 && TITLES.has(nameKey(lastOf(words))))) return;
+    const lowerWords = words.map((word) => word.toLowerCase());
+    const org =
+      lowerWords.some((word) => ORGANISATION_WORDS.has(word) || EVENT_WORDS.has(word) || word === 'of') ||
+      (words.length === 1 && isAllCaps(words[0]!) && titles.length === 0);
+    const at = tokens[from]!.start;
+    const entity = this.entityFor(
+      words,
+      lowerWords,
+      org,
+      at,
+      titles.some((title) => KNIGHTLY.has(title)),
+    );
+    if (!entity) return;
+    if (entity.gender === null) {
+      for (const title of titles)
+        entity.gender ??= MALE_TITLES.has(title) ? 'm' : FEMALE_TITLES.has(title) ? 'f' : null;
+      const first = lowerWords[0]!;
+      if (words.length > 1)
+        entity.gender ??= MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
+    }
+    for (const title of titles) entity.roles.add(title);
+    for (let back = from - 1; back >= Math.max(0, from - 3); back--) {
+      const token = tokens[back]!;
+      if (!token.word || ARTICLES.has(token.lower) || isCapitalised(token.text)) break;
+      entity.roles.add(nameKey(token.lower));
+    }
+    const person = !entity.org && (entity.words.length > 1 || titles.length > 0);
+    if (person && tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
+    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, from, to);
+    if (speaks) entity.spoke = true;
+    this.sight(entity, at, salient, quoted);
+  }
+
+  private sight(entity: Entity, at: number, salient: boolean, quoted: boolean): void {
+    const sighting = { at, entity, salient, quoted };
+    entity.sightings.push(sighting);
+    this.sightings.push(sighting);
+  }
+
+  private entityFor(
+    words: string[],
+    lowerWords: string[],
+    org: boolean,
+    at: number,
+    knighted: boolean,
+  ): Entity | null {
+    const sameLast = this.byLastWord.get(lastOf(lowerWords)) ?? [];
+    if (words.length === 1) {
+      // "Sir Digby" after "Sir Digby Jones": knights go by their given names.
+      const knight = knighted ? nearest(this.byGivenName.get(lowerWords[0]!) ?? [], at) : null;
+      const known =
+        knight ??
+        nearest(sameLast, at) ??
+        (isAllCaps(words[0]!) ? this.byInitials.get(words[0]!) : null) ??
+        nearest(this.byFirstWord.get(lowerWords[0]!) ?? [], at);
+      if (known) return known;
+    } else {
+      if (!org && lowerWords.some((word) => PLACE_WORDS.has(word))) return null;
+      const same = sameLast.find((entity) => endsWith(lowerWords, entity.words));
+      if (same) {
+        // A fuller form of a name met alone before ("Kim", then "Sung Kim").
+        if (words.length > same.words.length) this.rename(same, words);
+        return same;
+      }
+      const fuller = sameLast.find((entity) => endsWith(entity.words, lowerWords));
+      if (fuller) return fuller;
+    }
+    const entity: Entity = {
+      name: '',
+      words: [],
+      gender: null,
+      org,
+      roles: new Set(),
+      sightings: [],
+      spoke: false,
+    };
+    this.rename(entity, words);
+    push(this.byLastWord, lastOf(lowerWords), entity);
+    return entity;
+  }
+
+  private rename(entity: Entity, words: readonly string[]): void {
+    entity.name = words.join(' ');
+    entity.words = words.map((word) => word.toLowerCase());
+    if (words.length < 2) return;
+    if (!entity.org) push(this.byGivenName, entity.words[0]!, entity);
+    // "Marsh" after "Marsh & McLennan": a firm goes by the first word of its name.
+    if (entity.org || words.includes('&')) push(this.byFirstWord, entity.words[0]!, entity);
+    // "EOC" after "Equal Opportunities Commission (EOC)".
+    if (!entity.org) return;
+    let initials = '';
+    for (const word of words) if (word.length > 1 && isCapitalised(word)) initials += word[0];
+    this.byInitials.set(initials, entity);
+  }
+
+  /** The nearest sighting before `at`, not further than `near`, that passes `test`. */
+  nearestBefore(at: number, near: number, test: (sighting: Sighting) => boolean): Sighting | null {
+    for (let i = countBefore(this.sightings, at) - 1; i >= 0; i--) {
+      const sighting = this.sightings[i]!;
+      if (at - sighting.at > near) return null;
+      if (test(sighting)) return sighting;
+    }
+    return null;
+  }
+
+  /** The unnamed speaker described last before `at` whose description rests on `head`. */
+  describedBefore(at: number, head: string): Described | null {
+    const before = countBefore(this.described, at);
+    for (let i = before - 1; i >= Math.max(0, before - 50); i--) {
+      if (this.described[i]!.head === head) return this.described[i]!;
+    }
+    return null;
+  }
+
+  /** The body an acronym stands for, once the article has spelt it out: "ARU" for the Australian Rugby Union. */
+  acronym(word: string): Entity | null {
+    return this.byInitials.get(word.toUpperCase()) ?? null;
+  }
+
+  /** Entities whose name ends with `words` (lower case): "kim" finds Sung Kim. */
+  endingWith(words: readonly string[]): Entity[] {
+    return (this.byLastWord.get(lastOf(words)) ?? []).filter((entity) => endsWith(entity.words, words));
+  }
+}
+
+/** Index of the first of `tokens` (from `from` on) that starts at or after `at`. */
+function tokenAt(tokens: readonly Token[], at: number, from: number): number {
+  let index = from;
+  while (index < tokens.length && tokens[index]!.start < at) index++;
+  return index;
+}
+
+function appositionRoles(tokens: readonly Token[], from: number, roles: Set<string>): void {
+  for (let at = from; at < Math.min(tokens.length, from + 10); at++) {
+    const token = tokens[at]!;
+    if (!token.word) break;
+    const word = nameKey(token.text);
+    roles.add(word);
+    if (word.endsWith('s')) roles.add(word.slice(0, -1));
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, name: K, value: V): void {
+  const list = map.get(name);
+  if (list) list.push(value);
+  else map.set(name, [value]);
+}

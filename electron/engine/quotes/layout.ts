@@ -1,0 +1,66 @@
+import type { ArticleFormat } from '../../api';
+import { frontMatterLength } from '../ingest/parse-markdown';
+import { skipSpace, trimEndOf, type Span } from './text';
+
+/**
+ * One paragraph of the article: `start`/`end` cover its text without the
+ * white space around it (and, for a Markdown quote block, without the `>`).
+ */
+export interface Paragraph extends Span {
+  kind: 'headline' | 'text' | 'quote' | 'heading';
+}
+
+const BLANK_LINE = /\n[ \t\r\u00a0]*\n/g;
+
+/**
+ * The paragraphs of a whole file's text, in order. In `.txt` the first line is
+ * the headline; paragraphs are separated by blank lines, or by line breaks
+ * when the file has no blank lines at all. In `.md` the front matter is left
+ * out and `>` blocks and `#` headings are marked.
+ */
+export function paragraphsOf(text: string, format: ArticleFormat = 'txt'): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let from = format === 'md' ? frontMatterLength(text) : 0;
+  from = skipSpace(text, from, text.length);
+  if (from >= text.length) return paragraphs;
+  if (format === 'txt') {
+    const lineEnd = text.indexOf('\n', from);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    paragraphs.push({ start: from, end: trimEndOf(text, from, end), kind: 'headline' });
+    if (lineEnd < 0) return paragraphs;
+    from = lineEnd + 1;
+  }
+  BLANK_LINE.lastIndex = from;
+  const byBlankLines = BLANK_LINE.test(text);
+  const separator = byBlankLines ? BLANK_LINE : /\n/g;
+  separator.lastIndex = from;
+  let start = from;
+  for (let match = separator.exec(text); ; match = separator.exec(text)) {
+    const end = match ? match.index : text.length;
+    addParagraph(text, start, end, format, paragraphs);
+    if (!match) break;
+    start = match.index + match[0].length;
+  }
+  return paragraphs;
+}
+
+function addParagraph(text: string, from: number, to: number, format: ArticleFormat, out: Paragraph[]): void {
+  const start = skipSpace(text, from, to);
+  const end = trimEndOf(text, start, to);
+  if (end <= start) return;
+  if (format === 'md') {
+    const first = text.charCodeAt(start);
+    if (first === 0x3e /* > */) {
+      const inner = skipSpace(text, start + 1, end);
+      if (inner < end) out.push({ start: inner, end, kind: 'quote' });
+      return;
+    }
+    if (first === 0x23 /* # */ && /^#{1,6}[ \t]/.test(text.slice(start, start + 8))) {
+      const inner = skipSpace(text, text.indexOf(' ', start), end);
+      const kind = out.length === 0 ? 'headline' : 'heading';
+      if (inner < end) out.push({ start: inner, end, kind });
+      return;
+    }
+  }
+  out.push({ start, end, kind: 'text' });
+}

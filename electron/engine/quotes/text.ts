@@ -1,0 +1,188 @@
+import { ABBREVIATIONS } from './lexicon';
+
+/** A [start, end) stretch of the text being analysed. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** True for any white space, including the no-break and thin spaces news feeds are full of. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True when the character at `at` is a letter (any script). */
+export function isLetterAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || LETTER.test(ch));
+}
+
+/** True when the character at `at` is a letter or a digit. */
+export function isWordCharAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && LETTER_OR_DIGIT.test(ch);
+}
+
+/** True when the character at `at` is an upper-case letter. */
+export function isUpperAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && UPPER.test(ch);
+}
+
+/** True when the character at `at` is a lower-case letter. */
+export function isLowerAt(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && LOWER.test(ch);
+}
+
+/** Index of the first non-space character at or after `from`, or `end`. */
+export function skipSpace(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && isSpaceCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Index just after the last non-space character before `to`, or `start`. */
+export function trimEndOf(text: string, start: number, to: number): number {
+  let at = to;
+  while (at > start && isSpaceCode(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** A word or a punctuation character, with its place in the text. */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  word: boolean;
+  /** The text in lower case, computed once: words are compared many times. */
+  lower: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+function isWordCode(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return at < text.length && WORD_CHAR.test(text[at]!);
+}
+
+/**
+ * The end of the word that starts at `at`: letters, digits and marks, with
+ * inner apostrophes, hyphens and full stops (O'Neill, Jong-un, U.S.) and a
+ * plural possessive (Fishers’).
+ */
+function wordEnd(text: string, at: number, limit: number): number {
+  let end = at + 1;
+  for (;;) {
+    while (end < limit && isWordCode(text, end)) end++;
+    const joiner = text.charCodeAt(end);
+    const joins = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d || joiner === 0x2e;
+    if (joins && end + 1 < limit && isWordCode(text, end + 1)) {
+      end += 2;
+      continue;
+    }
+    const last = text.charCodeAt(end - 1);
+    if ((joiner === 0x27 || joiner === 0x2019) && end < limit && (last === 0x73 || last === 0x53)) end++;
+    return end;
+  }
+}
+
+/** A token, with its lower-case form. */
+function token(text: string, start: number, end: number, word: boolean): Token {
+  const slice = text.slice(start, end);
+  return { start, end, text: slice, word, lower: word ? slice.toLowerCase() : slice };
+}
+
+/** The lower-case form of a token, or '' past the ends of a token list. */
+export function lower(token: Token | undefined): string {
+  return token?.lower ?? '';
+}
+
+/**
+ * Splits text[start, end) into words and single punctuation characters,
+ * skipping white space. Each of the `atoms` (sorted quotations) inside the
+ * range becomes one token whose text is `"`, so a quotation never reads as
+ * the words around it.
+ */
+export function tokenize(text: string, start: number, end: number, atoms: readonly Span[] = []): Token[] {
+  const tokens: Token[] = [];
+  let at = start;
+  let atom = firstEndingAfter(atoms, start);
+  while (at < end) {
+    const code = text.charCodeAt(at);
+    if (isSpaceCode(code)) {
+      at++;
+      continue;
+    }
+    const next = atoms[atom];
+    if (next && next.start <= at) {
+      if (next.end > at) {
+        const from = Math.max(next.start, start);
+        tokens.push({ start: from, end: Math.min(next.end, end), text: '"', word: false, lower: '"' });
+        at = next.end;
+      }
+      atom++;
+      continue;
+    }
+    const limit = next ? Math.min(end, next.start) : end;
+    if (isWordCode(text, at)) {
+      let stop = wordEnd(text, at, limit);
+      // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
+      if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
+      tokens.push(token(text, at, stop, true));
+      at = stop;
+    } else {
+      tokens.push(token(text, at, at + 1, false));
+      at++;
+    }
+  }
+  return tokens;
+}
+
+/** Index of the first span in sorted `spans` that ends after `at`. */
+export function firstEndingAfter(spans: readonly Span[], at: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.end <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** True for a word whose following full stop marks an abbreviation (Mr, U.S, J), not a sentence end. */
+export function isAbbreviation(word: string): boolean {
+  if (word.length === 1) return UPPER.test(word);
+  return word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** True when the word starts with a capital letter. */
+export function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return word.length > 0 && UPPER.test(word[0]!);
+}
+
+/** True when every letter of the word is a capital (AMBASSADOR, KIM, U.S.). */
+export function isAllCaps(word: string): boolean {
+  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+}

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Quotation } from '../../electron/api';
+import type { CliIo } from '../../electron/cli/output';
+import { runCli } from '../../electron/cli/run';
+import { tempDirs, writeFiles } from '../engine/fixtures';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (text) => void (out += text),
+    err: (text) => void (err += text),
+    outIsTerminal: false,
+    errIsTerminal: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const tempDir = tempDirs();
+let desk: string;
+const ARTICLE =
+  "Harbour vote 'a generation' decision\r\n\r\nAna Ruiz chairs the board.\r\n\r\n" +
+  '“This is the most important decision in a generation,” said Ana Ruiz. “We either grow,” she said, “or we shrink.”\r\n';
+
+beforeAll(async () => {
+  desk = await tempDir();
+  await writeFiles(desk, {
+    'vote.txt': ARTICLE,
+    'budget.md': '---\ntitle: Budget\n---\n\nThe mayor, Zoë Hartwell, said:\n\n> No new taxes this year.\n',
+    'plain.txt': 'Quiet day\n\nNothing was said.\n',
+    'report.pdf': '%PDF-1.4',
+  });
+});
+
+describe('runCli quotes', () => {
+  it('prints the quotations of one file as a JSON array with offsets into its decoded text', async () => {
+    const { code, out } = await cli('quotes', join(desk, 'vote.txt'), '--json');
+    expect(code).toBe(0);
+    const quotations = JSON.parse(out) as Quotation[];
+    for (const quote of quotations) expect(ARTICLE.slice(quote.start, quote.end)).toBe(quote.text);
+    expect(quotations.map((quote) => Object.keys(quote))).toContainEqual([
+      'start',
+      'end',
+      'text',
+      'kind',
+      'speaker',
+      'mention',
+      'cue',
+      'group',
+    ]);
+    expect(
+      quotations.map((quote) => [quote.text, quote.kind, quote.speaker, quote.cue, quote.group ?? null]),
+    ).toEqual([
+      ["'a generation'", 'direct', 'Ana Ruiz', 'said', null],
+      ['“This is the most important decision in a generation,”', 'direct', 'Ana Ruiz', 'said', null],
+      ['“We either grow,”', 'direct', 'Ana Ruiz', 'said', 1],
+      ['“or we shrink.”', 'direct', 'Ana Ruiz', 'said', 1],
+    ]);
+    expect(quotations[2]!.mention).toEqual({
+      start: ARTICLE.indexOf('she said'),
+      end: ARTICLE.indexOf('she said') + 3,
+      text: 'she',
+    });
+  });
+
+  it('reads Markdown after its front matter, and a > block as a block quotation', async () => {
+    const { out } = await cli('quotes', join(desk, 'budget.md'), '--json');
+    expect(JSON.parse(out)).toMatchObject([
+      { kind: 'block', text: 'No new taxes this year.', speaker: 'Zoë Hartwell' },
+    ]);
+  });
+
+  it('lists speaker and words, one quotation a line, without --json', async () => {
+    const { code, out } = await cli('quotes', join(desk, 'vote.txt'));
+    expect(code).toBe(0);
+    expect(out.split('\n')).toContain('Ana Ruiz — “We either grow,” [part of 1]');
+    expect((await cli('quotes', join(desk, 'budget.md'))).out).toBe(
+      'Zoë Hartwell — “No new taxes this year.” (block)\n',
+    );
+    expect((await cli('quotes', join(desk, 'plain.txt'))).out).toBe('No quotations.\n');
+    expect((await cli('quotes', join(desk, 'plain.txt'), '--json')).out).toBe('[]\n');
+  });
+
+  it('refuses a missing file, a file of another kind and a missing argument with exit code 2', async () => {
+    const missing = await cli('quotes', join(desk, 'nowhere.txt'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^quarry: cannot read .*nowhere\.txt: /);
+    const pdf = await cli('quotes', join(desk, 'report.pdf'));
+    expect(pdf).toMatchObject({ code: 2, out: '' });
+    expect(pdf.err).toContain('not a .txt or .md article (.pdf)');
+    expect((await cli('quotes')).err).toBe(
+      'quarry: name one article file: quarry quotes <file> (see quarry --help)\n',
+    );
+    expect((await cli('quotes', join(desk, 'vote.txt'), '--data', desk)).code).toBe(2);
+  });
+});
