@@ -5,6 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IndexProgress, IndexReport, LibraryStatus } from '../../electron/api';
 import type { Catalog } from '../../electron/engine/index/catalog';
+import { DELTA_CAPACITY } from '../../electron/engine/index/plan';
 import { articleId } from '../../electron/engine/ingest/read-article';
 import { QuarryService } from '../../electron/engine/service';
 import { BBC, DESK, hasBbc, tempDirs, writeFiles } from './fixtures';
@@ -103,15 +104,18 @@ describe('QuarryService.open', () => {
     const { problems } = await reopened.status();
     expect(problems).toHaveLength(1);
     expect(problems![0]).toMatch(
-      /index shard s0001 is damaged: s0001\.g1\.index\.json fails its checksum; it is being rebuilt/,
+      /index shard s0001 is damaged: s0001\.g1\.index fails its checksum; it is being rebuilt/,
     );
 
     await reopened.update();
     expect(await titles(reopened, 'Mutu')).toEqual(['Chelsea sack Mutu']);
     expect((await reopened.status()).articles).toBe(3);
+    // The damaged shard is dropped and its articles, found again by the scan, indexed afresh.
     const after = await readCatalog(dataDir);
-    expect(after.shards.s0001!.generation).toBeGreaterThan(1);
+    expect(after.shards.s0001).toBeUndefined();
+    expect(Object.values(after.shards).map((record) => record.count)).toEqual([3]);
     expect(existsSync(join(dataDir, 'shards', shard.index.name))).toBe(false);
+    expect((await reopened.status()).problems).toHaveLength(1);
   });
 });
 
@@ -187,17 +191,19 @@ describe('QuarryService.indexFolders', () => {
 });
 
 describe('QuarryService.update', () => {
-  it('re-indexes only an edited file, and only its shard gets a new generation', async () => {
+  it('re-indexes an edited file into the delta shard and only marks its old article deleted', async () => {
     const { service, desk, dataDir } = await library();
     const wire = join(desk, '..', 'wire');
     const items: Record<string, string> = {};
-    for (let i = 0; i < 240; i++)
+    const count = DELTA_CAPACITY - 1;
+    for (let i = 0; i < count; i++)
       items[`item-${i}.txt`] = `Wire item ${i}\n\nRoutine shipping news, number ${i}.\n`;
     await writeFiles(wire, items);
-    expect(await service.indexFolders([wire])).toMatchObject({ ok: true, value: { indexed: 240 } });
+    expect(await service.indexFolders([wire])).toMatchObject({ ok: true, value: { indexed: count } });
     const before = await readCatalog(dataDir);
+    // The desk's small shard was full enough that the wire started a new delta.
     expect(Object.keys(before.shards).sort()).toEqual(['s0001', 's0002']);
-    expect(before.files[join(desk, 'mutu.txt')]!.shard).toBe('s0001');
+    expect(before.delta).toBe('s0002');
 
     await writeFile(
       join(desk, 'mutu.txt'),
@@ -205,13 +211,16 @@ describe('QuarryService.update', () => {
     );
     const report = await service.update();
 
-    expect(report).toMatchObject({ articles: 243, indexed: 1, removed: 0, cancelled: false });
+    expect(report).toMatchObject({ articles: count + 3, indexed: 1, removed: 0, cancelled: false });
     const after = await readCatalog(dataDir);
-    expect(after.shards.s0001!.generation).toBe(before.shards.s0001!.generation + 1);
-    expect(after.shards.s0002).toEqual(before.shards.s0002);
+    expect(after.shards.s0001!.generation).toBe(before.shards.s0001!.generation);
+    expect(after.shards.s0001!.deleted).toHaveLength(1);
+    expect(after.shards.s0002!.generation).toBe(before.shards.s0002!.generation + 1);
     expect(await titles(service, 'arbitration')).toEqual(['Chelsea sack Mutu']);
     expect(await titles(service, 'drugs')).toEqual([]);
     expect(await titles(service, 'chancellor')).toEqual(['Budget day']);
+    const mutu = await service.article({ id: articleId(join(desk, 'mutu.txt')) });
+    expect(mutu.ok && mutu.value.body).toContain('Arbitration');
   });
 
   it('does not re-index a touched file whose bytes are the same', async () => {
@@ -224,7 +233,7 @@ describe('QuarryService.update', () => {
     expect(report).toMatchObject({ indexed: 0, removed: 0, articles: 3 });
     const after = await readCatalog(dataDir);
     expect(after.shards).toEqual(before.shards);
-    expect(after.files[join(desk, 'mutu.txt')]!.mtimeMs).toBe((await stat(join(desk, 'mutu.txt'))).mtimeMs);
+    expect(after.touched?.[join(desk, 'mutu.txt')]).toBe((await stat(join(desk, 'mutu.txt'))).mtimeMs);
   });
 
   // Bug: a file skipped when read (here the empty empty.txt) is never recorded
@@ -333,7 +342,7 @@ describe('QuarryService.removeFolder', () => {
     await service.update();
     expect(await service.status()).toMatchObject({ folders: [], articles: 0 });
     expect(await titles(service, 'Mutu')).toEqual([]);
-    expect(Object.keys((await readCatalog(dataDir)).files)).toEqual([]);
+    expect(Object.keys((await readCatalog(dataDir)).shards)).toEqual([]);
   });
 
   it('says not-found for a folder not in the library', async () => {

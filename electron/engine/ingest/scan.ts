@@ -1,5 +1,5 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleFormat, SkippedFile } from '../../api';
 
 /** A file found under a library folder that looks like an article. */
@@ -116,6 +116,55 @@ async function consider(path: string, folder: string, result: ScanResult): Promi
   }
   const info = await stat(path);
   result.files.push({ path, folder, format, size: info.size, mtimeMs: info.mtimeMs });
+}
+
+/** The library folder holding `path`, if any. */
+export function folderOf(path: string, folders: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const folder of folders) {
+    const rel = relative(folder, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) continue;
+    if (!best || folder.length > best.length) best = folder;
+  }
+  return best;
+}
+
+/**
+ * Scans only some paths inside library folders (what a watcher reports):
+ * a folder is walked like a library folder, a file is judged like one found
+ * in a walk, and paths that no longer exist are listed in `missing`. Paths in
+ * hidden folders or outside the library are passed over.
+ */
+export async function scanPaths(
+  paths: readonly string[],
+  folders: readonly string[],
+): Promise<ScanResult & { missing: string[] }> {
+  const result: ScanResult & { missing: string[] } = {
+    files: [],
+    skipped: [],
+    ignored: [],
+    folderErrors: new Map(),
+    missing: [],
+  };
+  for (const path of paths) {
+    const folder = folderOf(path, folders);
+    if (
+      !folder ||
+      relative(folder, path)
+        .split(sep)
+        .some((part) => part.startsWith('.'))
+    )
+      continue;
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await walk(path, folder, new Set([await realpath(path)]), result);
+      else if (info.isFile()) await consider(path, folder, result);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') result.missing.push(path);
+      else result.skipped.push({ path, reason: describeFsError(error) });
+    }
+  }
+  return result;
 }
 
 /** Turns a file-system error into a sentence a user can act on. */

@@ -1,10 +1,9 @@
 import lunr from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Range, SearchRequest, SearchResponse } from '../../../electron/api';
-import { buildLunrIndex } from '../../../electron/engine/index/lunr-index';
 import type { Article } from '../../../electron/engine/ingest/article';
 import { Searcher } from '../../../electron/engine/search/searcher';
-import { makeArticle } from '../fixtures';
+import { makeArticle, memoryShard } from '../fixtures';
 
 const ARTICLES: Article[] = [
   makeArticle(
@@ -34,16 +33,9 @@ const ARTICLES: Article[] = [
   }),
 ];
 
-function shard(articles: Article[]) {
-  return {
-    index: buildLunrIndex(articles),
-    articles: new Map(articles.map((article) => [article.id, article])),
-  };
-}
-
 function searcherOf(...shards: Article[][]): Searcher {
   const searcher = new Searcher();
-  shards.forEach((articles, i) => searcher.setShard(`s${i + 1}`, shard(articles)));
+  shards.forEach((articles, i) => searcher.setShard(`s${i + 1}`, memoryShard(`s${i + 1}`, articles)));
   return searcher;
 }
 
@@ -279,7 +271,7 @@ describe('Searcher shards', () => {
   it('counts, replaces and removes shards by id', () => {
     const several = searcherOf(ARTICLES.slice(0, 2), ARTICLES.slice(2));
     expect(several.articleCount).toBe(6);
-    several.setShard('s1', shard(ARTICLES.slice(0, 1)));
+    several.setShard('s1', memoryShard('s1', ARTICLES.slice(0, 1)));
     expect(several.articleCount).toBe(5);
     expect(several.findArticle('ministers')).toBeUndefined();
     several.removeShard('s2');
