@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { SearchResponse } from '../api';
+import type { SearchFilters, SearchResponse } from '../api';
 import { defaultDataDir, QuarryService } from '../engine/service';
 import { startServer } from '../serve/server';
 import { formatProgress, formatReport, formatResults, type CliIo } from './output';
@@ -10,6 +11,7 @@ import { appPaths } from './paths';
 export const USAGE = `Usage:
   quarry index <folder>... [--data DIR] [--json]   add folders and bring the index up to date
   quarry search <query> [--data DIR] [--limit N] [--offset N] [--sort relevance|date-desc|date-asc] [--json]
+                [--from DATE] [--to DATE] [--source S]... [--author A]... [--folder DIR]... [--format txt|md]...
   quarry search --stdin [--data DIR] [--limit N]   one query per line, one JSON line out per query
   quarry serve [--data DIR] [--port N] [--sample]  the Quarry window in a browser, on 127.0.0.1
   quarry --help
@@ -30,13 +32,32 @@ const OPTIONS = {
   stdin: { type: 'boolean' },
   port: { type: 'string' },
   sample: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  source: { type: 'string', multiple: true },
+  author: { type: 'string', multiple: true },
+  folder: { type: 'string', multiple: true },
+  format: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
 /** Options every command accepts besides its own. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   index: ['data', 'json'],
-  search: ['data', 'json', 'limit', 'offset', 'sort', 'stdin'],
+  search: [
+    'data',
+    'json',
+    'limit',
+    'offset',
+    'sort',
+    'stdin',
+    'from',
+    'to',
+    'source',
+    'author',
+    'folder',
+    'format',
+  ],
   serve: ['data', 'port', 'sample'],
 };
 
@@ -125,6 +146,33 @@ interface SearchValues {
   offset?: string;
   sort?: string;
   stdin?: boolean;
+  from?: string;
+  to?: string;
+  source?: string[];
+  author?: string[];
+  folder?: string[];
+  format?: string[];
+}
+
+/** The filters given on the command line; dates must be YYYY, YYYY-MM or YYYY-MM-DD. */
+function filtersOf(values: SearchValues): SearchFilters | undefined {
+  for (const [name, date] of [
+    ['from', values.from],
+    ['to', values.to],
+  ] as const) {
+    if (date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) {
+      throw new UsageError(`--${name} must be a date such as 2019, 2019-03 or 2019-03-04, not "${date}"`);
+    }
+  }
+  const filters: SearchFilters = {
+    ...(values.from ? { dateFrom: values.from } : {}),
+    ...(values.to ? { dateTo: values.to } : {}),
+    ...(values.source ? { sources: values.source } : {}),
+    ...(values.author ? { authors: values.author } : {}),
+    ...(values.folder ? { folders: values.folder.map((folder) => resolve(folder)) } : {}),
+    ...(values.format ? { formats: values.format } : {}),
+  };
+  return Object.keys(filters).length > 0 ? filters : undefined;
 }
 
 async function searchCommand(
@@ -142,9 +190,11 @@ async function searchCommand(
   if (values.stdin && words.length > 0)
     throw new UsageError('give queries either on the command line or with --stdin');
   if (!values.stdin && words.length === 0) throw new UsageError('a query is needed');
+  const filters = filtersOf(values);
   const service = await QuarryService.open({ dataDir });
   try {
-    const run = async (query: string) => service.search({ query, limit, offset, sort });
+    const run = async (query: string) =>
+      service.search({ query, limit, offset, sort, ...(filters ? { filters } : {}) });
     if (values.stdin) {
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
@@ -192,6 +242,7 @@ function jsonResults(response: SearchResponse, withTime: boolean): object {
       titleHighlights: hit.titleHighlights,
       snippets: hit.snippets,
     })),
+    facets: response.facets,
     ...(withTime ? { ms: response.ms } : {}),
   };
 }

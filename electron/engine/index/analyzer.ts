@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import { normaliseWord } from '../search/words';
+import { normaliseWord } from './normalise';
 import { wordTrimmer } from './lunr-index';
 
 const DASHES = /[\u2010-\u2015]+/;
@@ -120,6 +120,37 @@ export class Analyzer {
         hash = Math.imul(hash ^ c, 16777619);
       }
     }
+  }
+
+  /**
+   * Start and end offsets (pairs, flat) of the tokens of `text` whose index
+   * terms are in `wanted`; null when lower-casing changes the text's length,
+   * which would make the offsets wrong.
+   */
+  termPieces(text: string, wanted: ReadonlySet<string>): number[] | null {
+    const lower = text.toLowerCase();
+    if (lower.length !== text.length) return null;
+    const out: number[] = [];
+    const length = lower.length;
+    let start = -1;
+    let hash = 0;
+    for (let i = 0; i <= length; i++) {
+      const c = i < length ? lower.charCodeAt(i) : 32;
+      if (isSeparator(c)) {
+        if (start >= 0) {
+          const term = this.pieceTerm[this.entry(lower, start, i, hash)]!;
+          if (term >= 0 && wanted.has(this.terms[term]!)) out.push(start, i);
+          start = -1;
+        }
+      } else {
+        if (start < 0) {
+          start = i;
+          hash = 0x811c9dc5;
+        }
+        hash = Math.imul(hash ^ c, 16777619);
+      }
+    }
+    return out;
   }
 
   private entry(text: string, start: number, end: number, hash: number): number {

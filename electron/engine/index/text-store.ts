@@ -3,13 +3,13 @@ import type { ArticleBlock, BlockKind } from '../../api';
 
 /**
  * Article bodies, stored apart from the index and read only for the few
- * articles shown: records packed into blocks of about 32 KB, each block
+ * articles shown: records packed into blocks of about 8 KB, each block
  * deflated on its own (so one read and one small inflate give any article)
  * and checked by its own CRC-32 when read.
  */
 
 /** Uncompressed bytes gathered before a block is closed. */
-export const TEXT_BLOCK_BYTES = 32 * 1024;
+export const TEXT_BLOCK_BYTES = 8 * 1024;
 
 /** What the text store holds of an article: everything not needed to search it. */
 export interface StoredText {

@@ -1,6 +1,8 @@
 import lunr from 'lunr';
 import type { Range } from '../../api';
+import { Analyzer } from '../index/analyzer';
 import { wordTrimmer } from '../index/lunr-index';
+import { normaliseWord } from '../index/normalise';
 
 /** A word of an article's text: where it stands and how it compares. */
 export interface Word {
@@ -11,17 +13,11 @@ export interface Word {
 }
 
 const SEPARATOR = /[\s\-\u2010-\u2015]+/g;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
-/** Normalises one word the way phrases are compared: case, accents, edge punctuation, apostrophes. */
-export function normaliseWord(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(EDGE_PUNCTUATION, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .toLowerCase();
-}
+export { normaliseWord };
+
+// Words repeat: each distinct one is normalised once.
+const norms = new Map<string, string>();
 
 /**
  * Splits text into words at white space and dashes, as Lunr's tokenizer does,
@@ -33,7 +29,12 @@ export function wordsOf(text: string): Word[] {
   const push = (end: number) => {
     if (end <= start) return;
     const raw = text.slice(start, end);
-    const norm = normaliseWord(raw);
+    let norm = norms.get(raw);
+    if (norm === undefined) {
+      norm = normaliseWord(raw);
+      if (norms.size > 100_000) norms.clear();
+      norms.set(raw, norm);
+    }
     if (!norm) return;
     const lead = raw.search(/[\p{L}\p{N}]/u);
     const trail = raw.length - 1 - lastWordChar(raw);
@@ -69,24 +70,38 @@ export function indexTermOf(raw: string): string | null {
   return term;
 }
 
+// Highlighting re-tokenises the articles shown: the analyzer's table of pieces makes that cheap.
+let highlighter: Analyzer | null = null;
+
 /**
  * Ranges of the words in `text` whose index terms are among `terms`: the
  * words a Lunr match rests on, found again without stored positions.
  */
 export function termRanges(text: string, terms: ReadonlySet<string>): Range[] {
   if (terms.size === 0) return [];
+  highlighter ??= new Analyzer();
   const ranges: Range[] = [];
+  const found = highlighter.termPieces(text, terms);
+  if (found) {
+    for (let i = 0; i < found.length; i += 2) ranges.push(trimmed(text, found[i]!, found[i + 1]!));
+    return ranges;
+  }
+  // Lower-casing changed the text's length (a rare letter), so offsets must come from Lunr's own tokenizer.
   for (const token of lunr.tokenizer(text)) {
     const term = indexTermOf(token.toString());
     if (term === null || !terms.has(term)) continue;
     const [start, length] = (token as unknown as { metadata: { position: [number, number] } }).metadata
       .position;
-    const raw = text.slice(start, start + length);
-    const lead = raw.length - raw.replace(/^[^\p{L}\p{N}_]+/u, '').length;
-    const trail = raw.length - raw.replace(/[^\p{L}\p{N}_]+$/u, '').length;
-    ranges.push([start + lead, start + length - trail]);
+    ranges.push(trimmed(text, start, start + length));
   }
   return ranges;
+}
+
+function trimmed(text: string, start: number, end: number): Range {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.replace(/^[^\p{L}\p{N}_]+/u, '').length;
+  const trail = raw.length - raw.replace(/[^\p{L}\p{N}_]+$/u, '').length;
+  return [start + lead, end - trail];
 }
 
 /** Ranges where the word sequence `phrase` occurs in `words`, from its first word to its last. */
