@@ -5,10 +5,17 @@ import { crc32 } from 'node:zlib';
 export interface ByteSource {
   readonly length: number;
   read(offset: number, length: number): Uint8Array;
+  close?(): void;
 }
 
-/** A file read piece by piece, opened for each read so that its generation can be deleted any time. */
+/**
+ * A file read piece by piece through a descriptor kept open while the shard
+ * is in service (closed by `close`, reopened if read again), so a query does
+ * not pay for opening files.
+ */
 export class FileSource implements ByteSource {
+  private fd: number | null = null;
+
   constructor(
     readonly path: string,
     readonly length: number,
@@ -16,18 +23,20 @@ export class FileSource implements ByteSource {
 
   read(offset: number, length: number): Uint8Array {
     const bytes = Buffer.allocUnsafe(length);
-    const fd = openSync(this.path, 'r');
-    try {
-      let done = 0;
-      while (done < length) {
-        const got = readSync(fd, bytes, done, length - done, offset + done);
-        if (got === 0) throw new Error(`${this.path} ends before byte ${offset + length}`);
-        done += got;
-      }
-    } finally {
-      closeSync(fd);
+    this.fd ??= openSync(this.path, 'r');
+    let done = 0;
+    while (done < length) {
+      const got = readSync(this.fd, bytes, done, length - done, offset + done);
+      if (got === 0) throw new Error(`${this.path} ends before byte ${offset + length}`);
+      done += got;
     }
     return bytes;
+  }
+
+  /** Lets go of the file, so that it can be deleted (on Windows too). */
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 
@@ -76,6 +85,10 @@ export class CheckedSource implements ByteSource {
 
   get length(): number {
     return this.source.length;
+  }
+
+  close(): void {
+    this.source.close?.();
   }
 
   read(offset: number, length: number): Uint8Array {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { SkippedFile } from '../../api';
 import { contentHash } from '../ingest/read-article';
 import type { FoundFile } from '../ingest/scan';
@@ -7,10 +7,14 @@ import type { Catalog } from './catalog';
 import type { KnownFile, LibraryChanges } from './plan';
 import type { Shard } from './shard';
 
-/** Every file the shards in service hold, by path (an article's file facts come from its shard). */
+/**
+ * Every file the shards in service hold, by path (an article's file facts
+ * come from its shard); with a scope, only the files at or under its paths.
+ */
 export function knownFiles(
   shards: ReadonlyMap<string, Shard>,
   touched: Record<string, number> = {},
+  scope?: readonly string[],
 ): Map<string, KnownFile> {
   const known = new Map<string, KnownFile>();
   for (const [id, shard] of shards) {
@@ -18,6 +22,7 @@ export function knownFiles(
     for (let doc = 0; doc < shard.count; doc++) {
       if (!shard.isLive(doc)) continue;
       const path = d.paths[doc]!;
+      if (scope && !inScope(path, scope)) continue;
       const file = known.get(path);
       if (file) {
         file.docs.push(doc);
@@ -46,12 +51,13 @@ export interface Seen {
   scope?: readonly string[];
 }
 
+/** True when `path` is one of the scope's paths or lies under one (compared as strings: this runs for every file). */
 function inScope(path: string, scope: readonly string[]): boolean {
-  return scope.some((root) => {
-    if (root === path) return true;
-    const rel = relative(root, path);
-    return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
-  });
+  for (const root of scope) {
+    if (path === root) return true;
+    if (path.startsWith(root) && (path[root.length] === sep || root.endsWith(sep))) return true;
+  }
+  return false;
 }
 
 /**

@@ -82,7 +82,7 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
     }
   }
   const shards = context.shards();
-  const known = knownFiles(shards, catalog.touched);
+  const known = knownFiles(shards, catalog.touched, context.paths);
   const seen: Seen = {
     files: scan.files,
     folderErrors: scan.folderErrors,

@@ -47,6 +47,26 @@ export interface ShardJobResult {
   replaces?: string[];
 }
 
+const READ_AHEAD = 16;
+
+async function readInOrder<T>(
+  files: readonly FileToRead[],
+  read: (file: FileToRead) => Promise<T>,
+  onFileDone: (path: string) => void,
+): Promise<T[]> {
+  const out = new Array<T>(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await read(files[i]!);
+      onFileDone(files[i]!.path);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
+  return out;
+}
+
 // One analyzer per thread: its cache of analysed words serves every shard the thread builds.
 const analyzer = new Analyzer();
 
@@ -75,16 +95,17 @@ export async function runShardJob(
     }
   }
   const readPaths: string[] = [];
-  for (const file of toRead) {
-    const outcome = await readArticle(file.path, file.folder);
+  // Several files are read at once so the disk is never idle, and taken in order so shards come out the same.
+  const outcomes = await readInOrder(toRead, (file) => readArticle(file.path, file.folder), onFileDone);
+  toRead.forEach((file, i) => {
+    const outcome = outcomes[i]!;
     if (outcome.ok) {
       articles.push(file.id ? { ...outcome.article, id: file.id } : outcome.article);
       readPaths.push(file.path);
     } else {
       skipped.push({ path: file.path, reason: outcome.reason });
     }
-    onFileDone(file.path);
-  }
+  });
   let record: ShardRecord | null = null;
   if (articles.length > 0) {
     const builder = new ShardBuilder(analyzer);

@@ -3,6 +3,7 @@ import { CheckedSource, type ByteSource } from './byte-source';
 import { hashAt, type DocMeta } from './doc-columns';
 import { SHARD_FORMAT_VERSION } from './shard-builder';
 import { decodeSections } from './sections';
+import { StringTable } from './string-table';
 import { decodeRecord, inflateBlock, type StoredText } from './text-store';
 
 /** A field's postings: for term i, bytes offsets[i]..offsets[i+1] of `bytes` hold (doc delta, tf) varints. */
@@ -27,8 +28,10 @@ const BLOCK_CACHE = 32;
 export class Shard {
   readonly count: number;
   readonly docs: DocMeta;
-  readonly terms: string[];
-  readonly norms: string[];
+  /** The index terms, sorted. */
+  readonly dictionary: StringTable;
+  /** The phrase words, sorted. */
+  private readonly normTable: StringTable;
   readonly fields: [FieldPostings, FieldPostings];
   /** Lunr field lengths (tokens after the pipeline) per article. */
   readonly lengths: [Uint32Array, Uint32Array];
@@ -72,11 +75,8 @@ export class Shard {
     this.count = meta.count;
     this.docs = meta.docs;
     const decoder = new TextDecoder();
-    this.terms = meta.terms === 0 ? [] : decoder.decode(sections.u8('terms')).split('\n');
-    this.norms = meta.norms === 0 ? [] : decoder.decode(sections.u8('norms')).split('\n');
-    if (this.terms.length !== meta.terms || this.norms.length !== meta.norms) {
-      throw new ShardFormatError('dictionary size does not match its header');
-    }
+    this.dictionary = new StringTable(decoder.decode(sections.u8('terms')), meta.terms);
+    this.normTable = new StringTable(decoder.decode(sections.u8('norms')), meta.norms);
     const field = (name: string): FieldPostings => ({
       offsets: sections.u32(`${name}Offsets`),
       df: sections.u32(`${name}Df`),
@@ -108,14 +108,25 @@ export class Shard {
     this.liveCount = this.count;
   }
 
+  /** Closes the shard's files; a later read opens them again. */
+  close(): void {
+    this.text.close?.();
+    this.positions.close?.();
+  }
+
   /** Index of `term` in the sorted dictionary, or -1. */
   termIndex(term: string): number {
-    return search(this.terms, term);
+    return this.dictionary.indexOf(term);
+  }
+
+  /** The index terms, sorted, as an array (made on first use). */
+  get terms(): string[] {
+    return this.dictionary.list();
   }
 
   /** Index of the phrase word `norm` in its sorted dictionary, or -1. */
   normIndex(norm: string): number {
-    return search(this.norms, norm);
+    return this.normTable.indexOf(norm);
   }
 
   isLive(doc: number): boolean {
@@ -264,20 +275,6 @@ export function decodePostings(shard: Shard, field: number, index: number): Deco
   }
   scratch.length = count;
   return scratch;
-}
-
-/** Binary search of a sorted string list; -1 when absent. */
-function search(list: readonly string[], value: string): number {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const probe = list[mid]!;
-    if (probe < value) low = mid + 1;
-    else if (probe > value) high = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** First index in a sorted list whose string is >= value. */

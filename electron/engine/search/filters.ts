@@ -30,6 +30,8 @@ function lastDay(date: string): string {
 }
 
 const years = new WeakMap<Shard, Int32Array>();
+// Counts by year, cleared after each shard (only the years seen), so counting needs no map.
+const yearScratch = new Uint32Array(10_000);
 
 /** Each article's year (0 when undated), worked out once per shard. */
 function yearsOf(shard: Shard): Int32Array {
@@ -107,7 +109,8 @@ export function filterMatches(
     const counts = [d.sources, d.authors, d.folders, d.formats].map(
       (values) => new Uint32Array(values.length),
     );
-    const yearCounts = new Map<number, number>();
+    const yearCounts = yearScratch.fill(0, 0, 0);
+    const yearsSeen: number[] = [];
     const yearOf = yearsOf(shard);
     const keepDocs: number[] = [];
     const keepScores: number[] = [];
@@ -132,7 +135,7 @@ export function filterMatches(
       if (!(failed & ~FOLDER)) counts[2]![d.folder[doc]!]!++;
       if (!(failed & ~FORMAT)) counts[3]![d.format[doc]!]!++;
       const year = yearOf[doc]!;
-      if (year > 0 && !(failed & ~DATE)) yearCounts.set(year, (yearCounts.get(year) ?? 0) + 1);
+      if (year > 0 && year < 10_000 && !(failed & ~DATE) && yearCounts[year]!++ === 0) yearsSeen.push(year);
       if (failed === 0) {
         keepDocs.push(doc);
         keepScores.push(scores[i]!);
@@ -142,8 +145,10 @@ export function filterMatches(
     tallies.authors.addCodes(d.authors, counts[1]!);
     tallies.folders.addCodes(d.folders, counts[2]!);
     tallies.formats.addCodes(d.formats, counts[3]!);
-    for (const [year, count] of yearCounts) {
-      tallies.years.counts.set(String(year), (tallies.years.counts.get(String(year)) ?? 0) + count);
+    for (const year of yearsSeen) {
+      const key = String(year);
+      tallies.years.counts.set(key, (tallies.years.counts.get(key) ?? 0) + yearCounts[year]!);
+      yearCounts[year] = 0;
     }
     if (keepDocs.length === docs.length) return matches[s]!;
     return { docs: Int32Array.from(keepDocs), scores: Float64Array.from(keepScores) };

@@ -2,6 +2,7 @@ import lunr from 'lunr';
 import { searchTerms } from '../index/analyzer';
 import { FIELDS, TITLE_BOOST } from '../index/lunr-index';
 import { decodePostings, type Shard } from '../index/shard';
+import { mergedDictionary } from './dictionary';
 import { expandInDictionary, needsExpansion } from './expand';
 import type { QueryClause } from './query';
 
@@ -111,14 +112,28 @@ function expand(
     info.at[s] = index;
     found.add(info);
   };
-  shards.forEach((shard, s) => {
-    if (!needsExpansion(clause)) {
+  if (!needsExpansion(clause)) {
+    shards.forEach((shard, s) => {
       const index = shard.termIndex(clause.term);
       if (index >= 0) note(clause.term, s, index);
-    } else {
-      expandInDictionary(shard.terms, clause, (index) => note(shard.terms[index]!, s, index));
-    }
-  });
+    });
+  } else {
+    // Walk the merged dictionary once, then find each word in each big shard.
+    const { terms, rest } = mergedDictionary(shards);
+    const small = new Set(rest);
+    const words: string[] = [];
+    expandInDictionary(terms, clause, (index) => words.push(terms[index]!));
+    shards.forEach((shard, s) => {
+      if (small.has(shard)) {
+        expandInDictionary(shard.terms, clause, (index) => note(shard.terms[index]!, s, index));
+        return;
+      }
+      for (const word of words) {
+        const index = shard.termIndex(word);
+        if (index >= 0) note(word, s, index);
+      }
+    });
+  }
   const live: TermInfo[] = [];
   for (const info of found) {
     if (info.df < 0) {
@@ -134,6 +149,55 @@ function expand(
   return live;
 }
 
+/** Work arrays shared by every query, sized to the biggest shard; stamps save clearing them. */
+const work = {
+  size: 0,
+  stamp: 0,
+  dots: [new Float64Array(0), new Float64Array(0)],
+  matched: new Int32Array(0),
+  list: new Int32Array(0),
+  required: new Int32Array(0),
+  requiredCount: new Uint16Array(0),
+  seen: new Int32Array(0),
+  banned: new Int32Array(0),
+};
+
+function prepareWork(size: number): void {
+  if (work.size >= size) return;
+  work.size = size;
+  work.dots = [new Float64Array(size), new Float64Array(size)];
+  work.matched = new Int32Array(size);
+  work.list = new Int32Array(size);
+  work.required = new Int32Array(size);
+  work.requiredCount = new Uint16Array(size);
+  work.seen = new Int32Array(size);
+  work.banned = new Int32Array(size);
+}
+
+const normCache = new WeakMap<Shard, { averages: number[]; norms: Float64Array[] }>();
+
+/**
+ * Lunr's length normalisation `k1 * (1 - b + b * (length / average))` per
+ * article of a shard, worked out once for each library average: the same
+ * operations in the same order, so the scores round exactly as Lunr's.
+ */
+function lengthNorms(shard: Shard, field: number, average: number): Float64Array {
+  let entry = normCache.get(shard);
+  if (!entry)
+    normCache.set(
+      shard,
+      (entry = { averages: [NaN, NaN], norms: [new Float64Array(0), new Float64Array(0)] }),
+    );
+  if (entry.averages[field] !== average) {
+    const lengths = shard.lengths[field]!;
+    const norms = new Float64Array(shard.count);
+    for (let doc = 0; doc < shard.count; doc++) norms[doc] = K1 * (1 - B + B * (lengths[doc]! / average));
+    entry.averages[field] = average;
+    entry.norms[field] = norms;
+  }
+  return entry.norms[field]!;
+}
+
 function scoreShard(
   shard: Shard,
   s: number,
@@ -143,13 +207,16 @@ function scoreShard(
   negated: boolean,
   stats: LibraryStats,
 ): ShardMatches {
-  const count = shard.count;
-  const dots = [new Float64Array(count), new Float64Array(count)];
-  const matched = new Uint8Array(count);
-  const list: number[] = [];
+  prepareWork(shard.count);
+  const stamp = ++work.stamp;
+  const required = clauses.filter((clause) => clause.presence === REQUIRED);
+  const wanted = required.length;
+  if (wanted > 0) countRequired(shard, s, required, stamp);
+  const banned = markProhibited(shard, s, clauses, stamp);
+  const { matched, list, dots } = work;
+  let listed = 0;
   for (let field = 0; field < 2; field++) {
-    const lengths = shard.lengths[field]!;
-    const average = stats.averageLength[field]!;
+    const norms = lengthNorms(shard, field, stats.averageLength[field]!);
     const boost = FIELD_BOOST[field]!;
     const dot = dots[field]!;
     for (const [info, weight] of vectors[field]!) {
@@ -159,40 +226,45 @@ function scoreShard(
       const postings = decodePostings(shard, field, index);
       for (let i = 0; i < postings.length; i++) {
         const doc = postings.docs[i]!;
+        // Only articles that can still be results are scored.
+        if (wanted > 0 && (work.required[doc] !== stamp || work.requiredCount[doc] !== wanted)) continue;
+        if (banned && work.banned[doc] === stamp) continue;
         if (!shard.isLive(doc)) continue;
+        if (matched[doc] !== stamp) {
+          matched[doc] = stamp;
+          dots[0]![doc] = 0;
+          dots[1]![doc] = 0;
+          list[listed++] = doc;
+        }
         const tf = postings.tfs[i]!;
         // Lunr's builder formula, operation for operation, so the rounding comes out the same.
-        let score = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (lengths[doc]! / average)) + tf);
+        let score = (idf * ((K1 + 1) * tf)) / (norms[doc]! + tf);
         score *= boost;
         dot[doc]! += weight * (Math.round(score * 1000) / 1000);
-        if (!matched[doc]) {
-          matched[doc] = 1;
-          list.push(doc);
-        }
       }
     }
   }
-  const required = clauses.filter((clause) => clause.presence === REQUIRED);
-  const requiredCount = required.length > 0 ? countClauses(shard, s, required) : null;
-  const banned = markProhibited(shard, s, clauses);
-  const candidates = negated ? Array.from({ length: count }, (_, doc) => doc) : list;
-  const docs: number[] = [];
-  const scores: number[] = [];
-  for (const doc of candidates) {
-    if (!shard.isLive(doc) || banned?.[doc]) continue;
-    if (requiredCount && requiredCount[doc] !== required.length) continue;
-    docs.push(doc);
-    // Lunr: a field's similarity is its dot product over the query vector's length, 0 when that is 0.
-    scores.push((dots[0]![doc]! / magnitudes[0]! || 0) + (dots[1]![doc]! / magnitudes[1]! || 0));
+  if (negated) {
+    const docs: number[] = [];
+    for (let doc = 0; doc < shard.count; doc++) {
+      if (shard.isLive(doc) && !(banned && work.banned[doc] === stamp)) docs.push(doc);
+    }
+    return { docs: Int32Array.from(docs), scores: new Float64Array(docs.length) };
   }
-  return { docs: Int32Array.from(docs), scores: Float64Array.from(scores) };
+  const docs = list.slice(0, listed);
+  const scores = new Float64Array(listed);
+  for (let i = 0; i < listed; i++) {
+    const doc = docs[i]!;
+    // Lunr: a field's similarity is its dot product over the query vector's length, 0 when that is 0.
+    scores[i] = (dots[0]![doc]! / magnitudes[0]! || 0) + (dots[1]![doc]! / magnitudes[1]! || 0);
+  }
+  return { docs, scores };
 }
 
-/** For each article, how many of the required clauses it satisfies (in any of each clause's fields). */
-function countClauses(shard: Shard, s: number, required: readonly Prepared[]): Uint16Array {
-  const counts = new Uint16Array(shard.count);
-  const seen = new Int32Array(shard.count).fill(-1);
-  required.forEach((clause, c) => {
+/** Counts, per article, the required clauses it satisfies (in any of each clause's fields). */
+function countRequired(shard: Shard, s: number, required: readonly Prepared[], stamp: number): void {
+  for (const clause of required) {
+    const seen = ++work.stamp;
     for (const info of clause.terms) {
       const index = info.at[s]!;
       if (index < 0) continue;
@@ -200,30 +272,33 @@ function countClauses(shard: Shard, s: number, required: readonly Prepared[]): U
         const postings = decodePostings(shard, field, index);
         for (let i = 0; i < postings.length; i++) {
           const doc = postings.docs[i]!;
-          if (seen[doc] !== c) {
-            seen[doc] = c;
-            counts[doc]!++;
+          if (work.seen[doc] === seen) continue;
+          work.seen[doc] = seen;
+          if (work.required[doc] !== stamp) {
+            work.required[doc] = stamp;
+            work.requiredCount[doc] = 0;
           }
+          work.requiredCount[doc]!++;
         }
       }
     }
-  });
-  return counts;
+  }
 }
 
-function markProhibited(shard: Shard, s: number, clauses: readonly Prepared[]): Uint8Array | null {
-  let banned: Uint8Array | null = null;
+/** Marks (with the stamp) the articles holding a prohibited clause's term; false when there is none. */
+function markProhibited(shard: Shard, s: number, clauses: readonly Prepared[], stamp: number): boolean {
+  let any = false;
   for (const clause of clauses) {
     if (clause.presence !== PROHIBITED) continue;
-    banned ??= new Uint8Array(shard.count);
+    any = true;
     for (const info of clause.terms) {
       const index = info.at[s]!;
       if (index < 0) continue;
       for (const field of clause.fields) {
         const postings = decodePostings(shard, field, index);
-        for (let i = 0; i < postings.length; i++) banned[postings.docs[i]!] = 1;
+        for (let i = 0; i < postings.length; i++) work.banned[postings.docs[i]!] = stamp;
       }
     }
   }
-  return banned;
+  return any;
 }

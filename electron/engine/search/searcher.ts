@@ -67,11 +67,14 @@ export class Searcher {
 
   /** Puts a shard in service, replacing one of the same id. */
   setShard(id: string, shard: Shard): void {
+    const previous = this.shards.get(id);
     this.shards.set(id, shard);
+    if (previous !== shard) previous?.close();
     this.changed();
   }
 
   removeShard(id: string): void {
+    this.shards.get(id)?.close();
     this.shards.delete(id);
     this.changed();
   }
@@ -191,9 +194,15 @@ export class Searcher {
     try {
       return shard.storedText(doc).body;
     } catch (error) {
-      this.onDamage(shard.id, error instanceof Error ? error.message : String(error));
+      this.damaged(shard, error);
       return '';
     }
+  }
+
+  /** Reports a shard whose files fail when read, if it is still the one in service. */
+  private damaged(shard: Shard, error: unknown): void {
+    if (this.shards.get(shard.id) !== shard) return;
+    this.onDamage(shard.id, error instanceof Error ? error.message : String(error));
   }
 
   private hit(
@@ -231,7 +240,7 @@ export class Searcher {
     try {
       article = found?.shard.article(found.doc);
     } catch (error) {
-      this.onDamage(found!.shard.id, error instanceof Error ? error.message : String(error));
+      this.damaged(found!.shard, error);
     }
     if (!found || !article) {
       return {
