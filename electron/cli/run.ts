@@ -266,6 +266,7 @@ async function serveCommand(
   const service = await QuarryService.open({
     dataDir,
     refreshOnOpen: true,
+    watch: true,
     ...(values.sample ? { sampleArchive: paths.sampleArchive } : {}),
   });
   const server = await startServer({ backend: service, staticDir: paths.renderer, port });

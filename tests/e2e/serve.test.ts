@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,12 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
       await mkdir(join(articles, article.split('/')[0]!), { recursive: true });
       await copyFile(join(bbc, article), join(articles, article));
     }
+    // One Markdown article with a source and a date, so the filters have something to choose.
+    await mkdir(join(articles, 'notes'), { recursive: true });
+    await writeFile(
+      join(articles, 'notes', 'ledger.md'),
+      '---\ntitle: Blair and the budget\ndate: 2005-03-01\nsource: The Ledger\n---\n\nTony Blair spoke about the budget.\n',
+    );
     const data = join(work, 'data');
     const indexed = spawnSync(
       process.execPath,
@@ -56,7 +62,7 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
       },
     );
     expect(indexed.status, indexed.stderr).toBe(0);
-    expect(JSON.parse(indexed.stdout)).toMatchObject({ articles: ARTICLES.length, skipped: [] });
+    expect(JSON.parse(indexed.stdout)).toMatchObject({ articles: ARTICLES.length + 1, skipped: [] });
 
     server = spawn(
       process.execPath,
@@ -144,6 +150,24 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
     await box.press('Enter');
     const reader = page.getByRole('region', { name: 'Article' });
     await expect.poll(() => reader.innerText(), { timeout: 10_000 }).toContain('£15.8m');
+  });
+
+  it('narrows the results with a source from the filter sidebar, and widens them again', async () => {
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await box.fill('blair');
+    const results = page.getByRole('listbox', { name: 'Results' });
+    await expect.poll(() => results.getByRole('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const all = await results.getByRole('option').count();
+    const filters = page.getByRole('complementary', { name: 'Filters' });
+    const ledger = filters.getByRole('checkbox', { name: /The Ledger/ });
+    await expect.poll(() => ledger.count(), { timeout: 10_000 }).toBe(1);
+    await ledger.check();
+    await expect.poll(() => results.getByRole('option').count(), { timeout: 10_000 }).toBe(1);
+    expect(await results.getByRole('option').first().innerText()).toContain('Blair and the budget');
+    expect(await page.locator('.results .count').innerText()).toBe('1 result');
+    await page.screenshot({ path: join(screenshots, 'filtered-by-source.png') });
+    await filters.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => results.getByRole('option').count(), { timeout: 10_000 }).toBe(all);
   });
 
   it('underlines the part of a query it cannot parse and says what is wrong', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -273,6 +273,63 @@ describe('QuarryService.update', () => {
     );
     expect(await titles(service, 'chancellor')).toEqual(['Budget day']);
     expect(await titles(service, 'production')).toEqual(['Hamlet at the Globe']);
+  });
+});
+
+describe('QuarryService, files renamed', () => {
+  it('keeps an article’s id when its file is renamed, and finds it under its new path', async () => {
+    const { service, desk, dataDir } = await library();
+    const id = articleId(join(desk, 'mutu.txt'));
+    await mkdir(join(desk, 'sport'));
+    await rename(join(desk, 'mutu.txt'), join(desk, 'sport', 'mutu-sacked.txt'));
+    const report = await service.update();
+    expect(report).toMatchObject({ articles: 3, indexed: 1, removed: 0 });
+    const found = await service.search({ query: 'Mutu' });
+    expect(found.ok && found.value.hits.map((hit) => [hit.id, hit.path])).toEqual([
+      [id, join(desk, 'sport', 'mutu-sacked.txt')],
+    ]);
+    expect((await readCatalog(dataDir)).ids).toEqual({ [join(desk, 'sport', 'mutu-sacked.txt')]: id });
+    // The id survives a reopening, and an edit of the renamed file.
+    await service.close();
+    const reopened = await openService(dataDir);
+    await writeFile(join(desk, 'sport', 'mutu-sacked.txt'), 'Chelsea sack Mutu\n\nMutu appealed.\n');
+    await reopened.update();
+    const edited = await reopened.article({ id });
+    expect(edited.ok && edited.value.body).toBe('Mutu appealed.');
+  });
+});
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let waited = 0; waited < 15_000; waited += 25) {
+    if (await check()) return;
+    await delay(25);
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+describe('QuarryService with a watcher', () => {
+  it('indexes edited, new and deleted files by itself, each in a pass of its own paths', async () => {
+    const root = await tempDir();
+    const desk = join(root, 'desk');
+    await writeFiles(desk, DESK);
+    const service = await QuarryService.open({ dataDir: join(root, 'data'), watch: true });
+    opened.push(service);
+    expect(await service.indexFolders([desk])).toMatchObject({ ok: true });
+    await service.watching();
+
+    await writeFile(join(desk, 'mutu.txt'), 'Chelsea sack Mutu\n\nMutu appealed to arbitration.\n');
+    await until(async () => (await titles(service, 'arbitration')).length === 1, 'the edit is found');
+    expect(await titles(service, 'drugs')).toEqual([]);
+
+    await writeFile(join(desk, 'harbour.txt'), 'Harbour news\n\nThe ferry sailed late.\n');
+    await until(async () => (await titles(service, 'ferry')).length === 1, 'the new file is found');
+
+    await rm(join(desk, 'hamlet.txt'));
+    await until(
+      async () => (await titles(service, '"to be or not to be"')).length === 0,
+      'the deleted file is gone',
+    );
+    expect((await service.status()).articles).toBe(3);
   });
 });
 

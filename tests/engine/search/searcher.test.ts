@@ -138,6 +138,17 @@ describe('Searcher.search', () => {
     expect(ids(run(searcher, 'title:"talks about"'))).toEqual([]);
   });
 
+  it('does not find a phrase running from the title into the body', () => {
+    expect(ids(run(searcher, '"resume the union"'))).toEqual([]);
+    expect(ids(run(searcher, '"talks resume"'))).toEqual(['union']);
+  });
+
+  it('finds a phrase in articles spread over several shards', () => {
+    const split = searcherOf(ARTICLES.slice(0, 1), ARTICLES.slice(1, 3), ARTICLES.slice(3));
+    expect(idSet(run(split, '"the line with care"'))).toEqual(new Set(['hamlet']));
+    expect(idSet(run(split, 'talks -"about talks"'))).toEqual(new Set(['rugby']));
+  });
+
   it('leaves out articles holding a prohibited phrase', () => {
     expect(idSet(run(searcher, 'talks -"talks about talks"'))).toEqual(new Set(['ministers', 'rugby']));
   });
