@@ -88,6 +88,7 @@ export class Analyzer {
   private pieceTerm = new Int32Array(1 << 15);
   private pieceNorm = new Int32Array(1 << 15);
   private readonly manyNorms = new Map<number, number[]>();
+  private readonly scanned = new IntList();
 
   /**
    * Analyses `text`, replacing the contents of `terms` with the term ids of
@@ -97,28 +98,13 @@ export class Analyzer {
     terms.length = 0;
     norms.length = 0;
     if (!text) return;
-    const lower = text.toLowerCase();
-    const length = lower.length;
-    let start = -1;
-    let hash = 0;
-    for (let i = 0; i <= length; i++) {
-      const c = i < length ? lower.charCodeAt(i) : 32;
-      if (isSeparator(c)) {
-        if (start >= 0) {
-          const entry = this.entry(lower, start, i, hash);
-          terms.push(this.pieceTerm[entry]!);
-          const norm = this.pieceNorm[entry]!;
-          if (norm >= 0) norms.push(norm);
-          else if (norm === MULTIPLE) for (const each of this.manyNorms.get(entry)!) norms.push(each);
-          start = -1;
-        }
-      } else {
-        if (start < 0) {
-          start = i;
-          hash = 0x811c9dc5;
-        }
-        hash = Math.imul(hash ^ c, 16777619);
-      }
+    const pieces = this.scan(text.toLowerCase());
+    for (let i = 2; i < pieces.length; i += 3) {
+      const entry = pieces.values[i]!;
+      terms.push(this.pieceTerm[entry]!);
+      const norm = this.pieceNorm[entry]!;
+      if (norm >= 0) norms.push(norm);
+      else if (norm === MULTIPLE) for (const each of this.manyNorms.get(entry)!) norms.push(each);
     }
   }
 
@@ -131,6 +117,18 @@ export class Analyzer {
     const lower = text.toLowerCase();
     if (lower.length !== text.length) return null;
     const out: number[] = [];
+    const pieces = this.scan(lower);
+    for (let i = 0; i < pieces.length; i += 3) {
+      const term = this.pieceTerm[pieces.values[i + 2]!]!;
+      if (term >= 0 && wanted.has(this.terms[term]!)) out.push(pieces.values[i]!, pieces.values[i + 1]!);
+    }
+    return out;
+  }
+
+  /** Splits lower-cased text as Lunr's tokenizer does: (start, end, piece entry) triples, in a reused list. */
+  private scan(lower: string): IntList {
+    const pieces = this.scanned;
+    pieces.length = 0;
     const length = lower.length;
     let start = -1;
     let hash = 0;
@@ -138,8 +136,9 @@ export class Analyzer {
       const c = i < length ? lower.charCodeAt(i) : 32;
       if (isSeparator(c)) {
         if (start >= 0) {
-          const term = this.pieceTerm[this.entry(lower, start, i, hash)]!;
-          if (term >= 0 && wanted.has(this.terms[term]!)) out.push(start, i);
+          pieces.push(start);
+          pieces.push(i);
+          pieces.push(this.entry(lower, start, i, hash));
           start = -1;
         }
       } else {
@@ -150,7 +149,7 @@ export class Analyzer {
         hash = Math.imul(hash ^ c, 16777619);
       }
     }
-    return out;
+    return pieces;
   }
 
   private entry(text: string, start: number, end: number, hash: number): number {

@@ -53,3 +53,23 @@ export class ByteWriter {
     return this.bytes.subarray(0, this.length);
   }
 }
+
+/** Reads LEB128 varints from a byte array, from `pos` on; hot loops read `pos` back without allocating. */
+export class VarintCursor {
+  constructor(
+    readonly bytes: Uint8Array,
+    public pos: number,
+  ) {}
+
+  /** The next integer; the caller knows how many there are. */
+  next(): number {
+    const bytes = this.bytes;
+    let byte = bytes[this.pos++]!;
+    let value = byte & 0x7f;
+    for (let scale = 0x80; byte >= 0x80; scale *= 0x80) {
+      byte = bytes[this.pos++]!;
+      value += (byte & 0x7f) * scale;
+    }
+    return value;
+  }
+}

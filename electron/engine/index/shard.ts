@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/article';
 import { CheckedSource, type ByteSource } from './byte-source';
+import { VarintCursor } from './bytes';
 import { hashAt, type DocMeta } from './doc-columns';
 import { SHARD_FORMAT_VERSION } from './shard-builder';
 import { decodeSections } from './sections';
@@ -254,24 +255,12 @@ export function decodePostings(shard: Shard, field: number, index: number): Deco
   }
   const docs = scratch.docs;
   const tfs = scratch.tfs;
-  let pos = offsets[index]!;
+  const cursor = new VarintCursor(bytes, offsets[index]!);
   let doc = 0;
   for (let i = 0; i < count; i++) {
-    let byte = bytes[pos++]!;
-    let delta = byte & 0x7f;
-    for (let shift = 128; byte >= 0x80; shift *= 128) {
-      byte = bytes[pos++]!;
-      delta += (byte & 0x7f) * shift;
-    }
-    doc += delta;
-    byte = bytes[pos++]!;
-    let tf = byte & 0x7f;
-    for (let shift = 128; byte >= 0x80; shift *= 128) {
-      byte = bytes[pos++]!;
-      tf += (byte & 0x7f) * shift;
-    }
+    doc += cursor.next();
     docs[i] = doc;
-    tfs[i] = tf;
+    tfs[i] = cursor.next();
   }
   scratch.length = count;
   return scratch;

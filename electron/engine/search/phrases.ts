@@ -1,4 +1,5 @@
 import { FIELDS } from '../index/lunr-index';
+import { VarintCursor } from '../index/bytes';
 import type { Shard } from '../index/shard';
 import type { Phrase } from './query';
 
@@ -31,21 +32,12 @@ function wordPostings(shard: Shard, index: number): WordPostings {
   const docs = new Int32Array(count);
   const starts = new Float64Array(count);
   const ends = new Float64Array(count);
-  let pos = 0;
+  const cursor = new VarintCursor(bytes, 0);
   let at = from + docBytes;
   let doc = 0;
-  const next = () => {
-    let byte = bytes[pos++]!;
-    let value = byte & 0x7f;
-    for (let shift = 128; byte >= 0x80; shift *= 128) {
-      byte = bytes[pos++]!;
-      value += (byte & 0x7f) * shift;
-    }
-    return value;
-  };
   for (let i = 0; i < count; i++) {
-    doc += next();
-    const length = next();
+    doc += cursor.next();
+    const length = cursor.next();
     docs[i] = doc;
     starts[i] = at;
     ends[i] = at += length;
@@ -58,18 +50,9 @@ function wordPostings(shard: Shard, index: number): WordPostings {
 
 function decodePositions(bytes: Uint8Array, from: number, to: number): number[] {
   const out: number[] = [];
-  let pos = from;
+  const cursor = new VarintCursor(bytes, from);
   let position = 0;
-  while (pos < to) {
-    let byte = bytes[pos++]!;
-    let value = byte & 0x7f;
-    for (let shift = 128; byte >= 0x80; shift *= 128) {
-      byte = bytes[pos++]!;
-      value += (byte & 0x7f) * shift;
-    }
-    position += value;
-    out.push(position);
-  }
+  while (cursor.pos < to) out.push((position += cursor.next()));
   return out;
 }
 
