@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleFormat, SkippedFile } from '../../api';
@@ -64,6 +65,12 @@ async function walk(
   const entries = [];
   for await (const entry of await opendir(dir)) entries.push(entry);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // The files' sizes and times are asked for all at once: one at a time, a folder of 100,000 takes seconds.
+  const infos = await statAll(
+    entries
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => join(dir, entry.name)),
+  );
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.name.startsWith('.')) {
@@ -87,7 +94,7 @@ async function walk(
         visited.add(real);
         await walk(path, folder, visited, result, onFile);
       } else if (isFile) {
-        await consider(path, folder, result);
+        await consider(path, folder, result, infos.get(path));
         onFile?.(result.files.length + result.skipped.length + result.ignored.length, path);
       }
     } catch (error) {
@@ -96,7 +103,24 @@ async function walk(
   }
 }
 
-async function consider(path: string, folder: string, result: ScanResult): Promise<void> {
+const STAT_AHEAD = 64;
+
+/** Sizes and times of many files, a few dozen asked for at a time; a file that fails is left out (asked again later). */
+async function statAll(paths: readonly string[]): Promise<Map<string, Stats>> {
+  const infos = new Map<string, Stats>();
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const info = await stat(path).catch(() => null);
+      if (info) infos.set(path, info);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STAT_AHEAD, paths.length) }, lane));
+  return infos;
+}
+
+async function consider(path: string, folder: string, result: ScanResult, known?: Stats): Promise<void> {
   const name = basename(path);
   const extension = extname(name);
   const stem = extension ? name.slice(0, -extension.length) : name;
@@ -114,7 +138,7 @@ async function consider(path: string, folder: string, result: ScanResult): Promi
     });
     return;
   }
-  const info = await stat(path);
+  const info = known ?? (await stat(path));
   result.files.push({ path, folder, format, size: info.size, mtimeMs: info.mtimeMs });
 }
 
