@@ -9,6 +9,7 @@ import type {
   QuoteEdit,
   QuoteTransfer,
   SaveQuoteRequest,
+  SearchFilters,
   SearchRequest,
 } from './api';
 
@@ -19,11 +20,24 @@ import type {
 
 const path = z.string().min(1).max(4096);
 
+const dateBound = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+const values = z.array(z.string().max(4096)).max(1000);
+
+const searchFilters = z.strictObject({
+  dateFrom: dateBound.optional(),
+  dateTo: dateBound.optional(),
+  sources: values.optional(),
+  authors: values.optional(),
+  folders: values.optional(),
+  formats: values.optional(),
+}) satisfies z.ZodType<SearchFilters>;
+
 const searchRequest = z.strictObject({
   query: z.string().max(2000),
   offset: z.number().int().min(0).max(1_000_000).optional(),
   limit: z.number().int().min(1).max(1000).optional(),
   sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
+  filters: searchFilters.optional(),
 }) satisfies z.ZodType<SearchRequest>;
 
 const articleRequest = z.strictObject({

@@ -86,12 +86,45 @@ export interface LibraryStatus {
 
 export type SortOrder = 'relevance' | 'date-desc' | 'date-asc';
 
+/** Narrows a search to articles with these properties; values within one list are alternatives. */
+export interface SearchFilters {
+  /** Inclusive bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undated articles are left out once either is set. */
+  dateFrom?: string;
+  dateTo?: string;
+  sources?: string[];
+  authors?: string[];
+  /** Library folders, as listed in FolderInfo.path. */
+  folders?: string[];
+  /** File types, as in SearchHit.format. */
+  formats?: string[];
+}
+
 export interface SearchRequest {
   query: string;
   /** Zero-based index of the first hit to return. */
   offset?: number;
   limit?: number;
   sort?: SortOrder;
+  filters?: SearchFilters;
+}
+
+/** One value of a facet and how many matching articles have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * Counts over the articles matching the query, before paging. Each facet
+ * counts with every filter applied except its own (the year facet ignores
+ * the date range), so the other values of a filtered facet stay visible.
+ */
+export interface Facets {
+  sources: FacetCount[];
+  authors: FacetCount[];
+  folders: FacetCount[];
+  formats: FacetCount[];
+  years: FacetCount[];
 }
 
 /** A [start, end) UTF-16 range. */
@@ -124,6 +157,7 @@ export interface SearchResponse {
   offset: number;
   hits: SearchHit[];
   ms: number;
+  facets: Facets;
 }
 
 /** `reply` is text quoted from an earlier e-mail (`>` lines): not a quotation by the article's people. */

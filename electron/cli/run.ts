@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { SearchResponse } from '../api';
+import type { SearchFilters, SearchResponse } from '../api';
 import { readArticleText } from '../engine/ingest/read-article';
 import { findQuotations } from '../engine/quotes/find-quotes';
 import { defaultDataDir, LibraryInUseError, QuarryService } from '../engine/service';
@@ -14,6 +15,7 @@ import { UsageError } from './usage';
 export const USAGE = `Usage:
   quarry index <folder>... [--data DIR] [--json]   add folders and bring the index up to date
   quarry search <query> [--data DIR] [--limit N] [--offset N] [--sort relevance|date-desc|date-asc] [--json]
+                [--from DATE] [--to DATE] [--source S]... [--author A]... [--folder DIR]... [--format txt|md]...
   quarry search --stdin [--data DIR] [--limit N]   one query per line, one JSON line out per query
   quarry serve [--data DIR] [--port N] [--sample]  the Quarry window in a browser, on 127.0.0.1
   quarry quotes <file> [--json]                    the quotations in one article file and who said them
@@ -47,17 +49,36 @@ const OPTIONS = {
   note: { type: 'string' },
   tag: { type: 'string', multiple: true },
   speaker: { type: 'string' },
-  format: { type: 'string' },
+  // Several for a search filter (--format txt --format md), one for an export.
+  format: { type: 'string', multiple: true },
   style: { type: 'string' },
   out: { type: 'string' },
   name: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  source: { type: 'string', multiple: true },
+  author: { type: 'string', multiple: true },
+  folder: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
 /** Options every command accepts besides its own. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   index: ['data', 'json'],
-  search: ['data', 'json', 'limit', 'offset', 'sort', 'stdin'],
+  search: [
+    'data',
+    'json',
+    'limit',
+    'offset',
+    'sort',
+    'stdin',
+    'from',
+    'to',
+    'source',
+    'author',
+    'folder',
+    'format',
+  ],
   serve: ['data', 'port', 'sample'],
   collection: ['data', 'json', 'article', 'start', 'end', 'note', 'tag', 'speaker', 'name'],
   export: ['data', 'format', 'style', 'out'],
@@ -97,7 +118,8 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
       // The index is only read; collection files are saved one by one, atomically, beside a running window.
       const service = await QuarryService.open({ dataDir, readOnly: true });
       try {
-        const given = values as CollectionValues;
+        if ((values.format?.length ?? 0) > 1) throw new UsageError('give --format once');
+        const given: CollectionValues = { ...values, format: values.format?.[0] };
         return command === 'export'
           ? await exportCommand(service, rest, given, io)
           : await collectionCommand(service, rest, given, io);
@@ -167,6 +189,33 @@ interface SearchValues {
   offset?: string;
   sort?: string;
   stdin?: boolean;
+  from?: string;
+  to?: string;
+  source?: string[];
+  author?: string[];
+  folder?: string[];
+  format?: string[];
+}
+
+/** The filters given on the command line; dates must be YYYY, YYYY-MM or YYYY-MM-DD. */
+function filtersOf(values: SearchValues): SearchFilters | undefined {
+  for (const [name, date] of [
+    ['from', values.from],
+    ['to', values.to],
+  ] as const) {
+    if (date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) {
+      throw new UsageError(`--${name} must be a date such as 2019, 2019-03 or 2019-03-04, not "${date}"`);
+    }
+  }
+  const filters: SearchFilters = {
+    ...(values.from ? { dateFrom: values.from } : {}),
+    ...(values.to ? { dateTo: values.to } : {}),
+    ...(values.source ? { sources: values.source } : {}),
+    ...(values.author ? { authors: values.author } : {}),
+    ...(values.folder ? { folders: values.folder.map((folder) => resolve(folder)) } : {}),
+    ...(values.format ? { formats: values.format } : {}),
+  };
+  return Object.keys(filters).length > 0 ? filters : undefined;
 }
 
 async function searchCommand(
@@ -184,10 +233,12 @@ async function searchCommand(
   if (values.stdin && words.length > 0)
     throw new UsageError('give queries either on the command line or with --stdin');
   if (!values.stdin && words.length === 0) throw new UsageError('a query is needed');
+  const filters = filtersOf(values);
   const service = await QuarryService.open({ dataDir, readOnly: true });
   for (const problem of (await service.status()).problems ?? []) io.err(`quarry: warning: ${problem}\n`);
   try {
-    const run = async (query: string) => service.search({ query, limit, offset, sort });
+    const run = async (query: string) =>
+      service.search({ query, limit, offset, sort, ...(filters ? { filters } : {}) });
     if (values.stdin) {
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
@@ -235,6 +286,7 @@ function jsonResults(response: SearchResponse, withTime: boolean): object {
       titleHighlights: hit.titleHighlights,
       snippets: hit.snippets,
     })),
+    facets: response.facets,
     ...(withTime ? { ms: response.ms } : {}),
   };
 }
@@ -268,6 +320,7 @@ async function serveCommand(
   const service = await QuarryService.open({
     dataDir,
     refreshOnOpen: true,
+    watch: true,
     ...(values.sample ? { sampleArchive: paths.sampleArchive } : {}),
   });
   const server = await startServer({ backend: service, staticDir: paths.renderer, port });

@@ -36,15 +36,11 @@ import type { Article } from './ingest/article';
 import { articleId } from './ingest/read-article';
 import { describeFsError } from './ingest/scan';
 import { catalogSaver, loadCatalog, type Catalog } from './index/catalog';
+import { runIndexPass, type Commit } from './index/index-pass';
+import type { Shard } from './index/shard';
+import { openShard, shardsFolder, ShardDamagedError, verifyShardFiles } from './index/shard-files';
+import { FolderWatcher } from './index/watcher';
 import { lockLibrary, type LibraryLock } from './store/library-lock';
-import { runIndexPass } from './index/index-pass';
-import {
-  readShardArticles,
-  readShardIndex,
-  shardsFolder,
-  ShardDamagedError,
-  type ShardRecord,
-} from './index/shard-files';
 import { Searcher } from './search/searcher';
 
 export { defaultDataDir } from './data-dir';
@@ -56,6 +52,8 @@ export interface ServiceOptions {
   sampleArchive?: string;
   /** Look for files changed while Quarry was closed, in the background, once opened. */
   refreshOnOpen?: boolean;
+  /** Watch the library folders and index each change as it happens (the app and `serve`). */
+  watch?: boolean;
   /** Worker threads for indexing; one per core by default. */
   threads?: number;
   /**
@@ -68,6 +66,15 @@ export interface ServiceOptions {
 /** The name of the copy of the bundled sample archive made in a new library. */
 export const SAMPLE_FOLDER_NAME = 'Sample archive';
 
+/** A pass waiting for the one running: everything asked for since, merged. */
+interface QueuedPass {
+  full: boolean;
+  paths: Set<string>;
+  promise: Promise<IndexReport>;
+  resolve: (report: IndexReport) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The engine behind every transport: the library of folders, its index, and
  * search over it. Calls return expected failures as values; indexing runs on
@@ -75,13 +82,12 @@ export const SAMPLE_FOLDER_NAME = 'Sample archive';
  */
 export class QuarryService implements QuarryBackend {
   private readonly events = new EventHub();
-  private readonly searcher = new Searcher();
+  private readonly searcher = new Searcher((shard, reason) => this.damagedWhileOpen(shard, reason));
   private readonly damaged = new Set<string>();
   private folderErrors = new Map<string, string>();
   private lastReport: IndexReport | null = null;
   private running: Promise<IndexReport> | null = null;
-  private queued: Promise<IndexReport> | null = null;
-  private dropQueued = false;
+  private queued: QueuedPass | null = null;
   private abort: AbortController | null = null;
   private lastProgressAt = 0;
   private closed = false;
@@ -89,6 +95,7 @@ export class QuarryService implements QuarryBackend {
   private retryWanted = false;
   /** Quote collections, kept in the data folder's `collections/`. */
   readonly collections: Collections;
+  private readonly watcher: FolderWatcher | null;
 
   private constructor(
     private readonly options: ServiceOptions,
@@ -102,6 +109,11 @@ export class QuarryService implements QuarryBackend {
       byId: (id) => this.searcher.findArticle(id),
       all: () => this.searcher.articles(),
     });
+    // A read-only library never indexes, so it has nothing to watch for.
+    this.watcher =
+      options.watch && !options.readOnly
+        ? new FolderWatcher((paths) => this.updatePathsInBackground(paths))
+        : null;
   }
 
   /**
@@ -117,6 +129,8 @@ export class QuarryService implements QuarryBackend {
       const service = new QuarryService(options, catalog, problem ? [problem] : [], lock);
       await service.loadShards();
       if (options.readOnly) return service;
+      service.watcher?.watch(catalog.folders);
+      if (options.refreshOnOpen || options.watch) void service.verifyShards();
       if (isNew && options.sampleArchive) {
         // A copy in the library's own folder keeps a stable path (an AppImage mounts its resources anew each launch).
         const copy = join(options.dataDir, SAMPLE_FOLDER_NAME);
@@ -136,27 +150,49 @@ export class QuarryService implements QuarryBackend {
 
   private async loadShards(): Promise<void> {
     const folder = shardsFolder(this.options.dataDir);
+    // Opening is mostly reading files and checking their hashes: all shards at once keeps the disk busy.
+    const records = Object.values(this.catalog.shards);
+    const opened = await Promise.allSettled(records.map((record) => openShard(folder, record)));
+    opened.forEach((outcome, i) => {
+      const record = records[i]!;
+      if (outcome.status === 'fulfilled') {
+        this.searcher.setShard(record.id, outcome.value);
+        return;
+      }
+      const error: unknown = outcome.reason;
+      if (!(error instanceof ShardDamagedError)) throw error;
+      this.damaged.add(record.id);
+      const next = this.options.readOnly ? 'run `quarry index` to repair it' : 'it is being rebuilt';
+      this.openProblems.push(`${error.message}; ${next}`);
+    });
+  }
+
+  /** Checks every shard file whole, in the background; a damaged one is dropped and rebuilt. */
+  private async verifyShards(): Promise<void> {
+    const folder = shardsFolder(this.options.dataDir);
     for (const record of Object.values(this.catalog.shards)) {
+      if (this.closed) return;
+      if (this.searcher.getShard(record.id) === undefined || this.catalog.shards[record.id] !== record)
+        continue;
       try {
-        await this.loadShard(folder, record);
+        await verifyShardFiles(folder, record);
       } catch (error) {
-        if (!(error instanceof ShardDamagedError) && !(error instanceof SyntaxError)) throw error;
-        this.damaged.add(record.id);
-        const next = this.options.readOnly ? 'run `quarry index` to repair it' : 'it is being rebuilt';
-        this.openProblems.push(`${error.message}; ${next}`);
+        if (!(error instanceof ShardDamagedError)) throw error;
+        if (this.catalog.shards[record.id] === record) this.damagedWhileOpen(record.id, error.message, true);
       }
     }
   }
 
-  private async loadShard(folder: string, record: ShardRecord): Promise<void> {
-    const [index, articles] = await Promise.all([
-      readShardIndex(folder, record),
-      readShardArticles(folder, record),
-    ]);
-    this.searcher.setShard(record.id, {
-      index,
-      articles: new Map(articles.map((article) => [article.id, article])),
-    });
+  /** A shard found damaged in service: taken out, reported, and rebuilt from its files. */
+  private damagedWhileOpen(shard: string, reason: string, full = false): void {
+    if (this.damaged.has(shard) || this.closed) return;
+    this.damaged.add(shard);
+    const message = full ? reason : `index shard ${shard} is damaged: ${reason}`;
+    const next = this.options.readOnly ? 'run `quarry index` to repair it' : 'it is being rebuilt';
+    this.openProblems.push(`${message}; ${next}`);
+    this.searcher.removeShard(shard);
+    this.events.emit('library', this.currentStatus());
+    if (!this.options.readOnly) this.updateInBackground();
   }
 
   on: QuarryBackend['on'] = (event, listener) => this.events.on(event, listener);
@@ -167,8 +203,14 @@ export class QuarryService implements QuarryBackend {
 
   private currentStatus(): LibraryStatus {
     const counts = new Map<string, number>();
-    for (const record of Object.values(this.catalog.files))
-      counts.set(record.folder, (counts.get(record.folder) ?? 0) + 1);
+    for (const shard of this.searcher.list()) {
+      const { folder, folders } = shard.docs;
+      for (let doc = 0; doc < shard.count; doc++) {
+        if (!shard.isLive(doc)) continue;
+        const path = folders[folder[doc]!]!;
+        counts.set(path, (counts.get(path) ?? 0) + 1);
+      }
+    }
     const folders: FolderInfo[] = this.catalog.folders.map((path) => {
       const error = this.folderErrors.get(path);
       return { path, articles: counts.get(path) ?? 0, ...(error ? { error } : {}) };
@@ -241,7 +283,9 @@ export class QuarryService implements QuarryBackend {
   }
 
   async cancelIndexing(): Promise<void> {
-    this.dropQueued = this.queued !== null;
+    const queued = this.queued;
+    this.queued = null;
+    queued?.resolve({ ...emptyReport(), articles: this.searcher.articleCount, cancelled: true });
     this.abort?.abort();
     await this.running?.catch(() => undefined);
   }
@@ -361,55 +405,94 @@ export class QuarryService implements QuarryBackend {
    * of a pass that started after this call (joining a queued one if any).
    */
   update(): Promise<IndexReport> {
-    if (this.closed) return Promise.reject(new Error('the library is closed'));
-    if (this.options.readOnly) return Promise.reject(new Error('the library is open read-only'));
-    // A new request revives a queued pass that a Cancel had dropped.
-    this.dropQueued = false;
-    if (!this.running) {
-      this.running = this.runPass().finally(() => {
-        this.running = null;
-        this.events.emit('library', this.currentStatus());
-      });
-      return this.running;
-    }
-    this.queued ??= this.running
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = null;
-        if (!this.dropQueued) return this.update();
-        this.dropQueued = false;
-        return { ...emptyReport(), articles: Object.keys(this.catalog.files).length, cancelled: true };
-      });
-    return this.queued;
+    return this.request(true, []);
   }
 
-  private async runPass(): Promise<IndexReport> {
+  /** Brings the index up to date with these paths only (files or folders), as a watcher reports them. */
+  updatePaths(paths: readonly string[]): Promise<IndexReport> {
+    return this.request(false, paths);
+  }
+
+  /** Resolves once the folder watcher (option `watch`) reports changes. */
+  async watching(): Promise<void> {
+    await this.watcher?.ready();
+  }
+
+  private request(full: boolean, paths: readonly string[]): Promise<IndexReport> {
+    if (this.closed) return Promise.reject(new Error('the library is closed'));
+    if (this.options.readOnly) return Promise.reject(new Error('the library is open read-only'));
+    if (!this.running) return this.start(full, paths);
+    if (!this.queued) {
+      let resolve!: (report: IndexReport) => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<IndexReport>((yes, no) => {
+        resolve = yes;
+        reject = no;
+      });
+      this.queued = { full: false, paths: new Set(), promise, resolve, reject };
+    }
+    this.queued.full ||= full;
+    for (const path of paths) this.queued.paths.add(path);
+    return this.queued.promise;
+  }
+
+  private start(full: boolean, paths: readonly string[]): Promise<IndexReport> {
+    const pass = this.runPass(full ? undefined : paths).finally(() => {
+      this.running = null;
+      this.events.emit('library', this.currentStatus());
+      const next = this.queued;
+      this.queued = null;
+      if (next && !this.closed) this.start(next.full, [...next.paths]).then(next.resolve, next.reject);
+    });
+    this.running = pass;
+    return pass;
+  }
+
+  private async runPass(paths?: readonly string[]): Promise<IndexReport> {
     const abort = (this.abort = new AbortController());
     if (this.retryWanted) {
       this.retryWanted = false;
       this.catalog.failed = {};
     }
+    this.watcher?.watch(this.catalog.folders);
     try {
       const { report, folderErrors } = await runIndexPass({
         dataDir: this.options.dataDir,
         saveCatalog: this.saveCatalog,
         catalog: this.catalog,
+        shards: () => new Map(this.searcher.list().map((shard) => [shard.id, shard])),
         damaged: this.damaged,
         threads: this.options.threads ?? Math.min(2, availableParallelism()),
         signal: abort.signal,
         onProgress: (progress) => this.progress(progress),
-        onShardSaved: async (result) => {
-          if (result.record) await this.loadShard(shardsFolder(this.options.dataDir), result.record);
-          else this.searcher.removeShard(result.shard);
-          if (result.recovered) this.openProblems.push(`${result.recovered}; rebuilt from the article files`);
-        },
+        commit: (change) => this.commit(change),
+        ...(paths ? { paths } : {}),
       });
-      this.folderErrors = folderErrors;
+      if (!paths) this.folderErrors = folderErrors;
       this.lastReport = report;
       return report;
     } finally {
       this.abort = null;
     }
+  }
+
+  /** Puts a saved change in service at once: the new shard in, dropped ones out, deletions applied. */
+  private async commit(change: Commit): Promise<void> {
+    const opened: Shard | null = change.record
+      ? await openShard(shardsFolder(this.options.dataDir), change.record)
+      : null;
+    for (const id of change.dropped) {
+      this.searcher.removeShard(id);
+      this.damaged.delete(id);
+    }
+    if (change.shard) {
+      if (opened) this.searcher.setShard(change.shard, opened);
+      else this.searcher.removeShard(change.shard);
+      this.damaged.delete(change.shard);
+    }
+    for (const [id, docs] of Object.entries(change.deleted)) this.searcher.getShard(id)?.setDeleted(docs);
+    this.searcher.changed();
+    if (change.recovered) this.openProblems.push(`${change.recovered}; rebuilt from the article files`);
   }
 
   private progress(progress: IndexProgress): void {
@@ -428,7 +511,16 @@ export class QuarryService implements QuarryBackend {
    * of ending the process.
    */
   private updateInBackground(): void {
-    this.update().catch((error: unknown) => {
+    this.reportFailure(this.update());
+  }
+
+  /** Like `updateInBackground`, for the paths a watcher reported. */
+  private updatePathsInBackground(paths: readonly string[]): void {
+    this.reportFailure(this.updatePaths(paths));
+  }
+
+  private reportFailure(pass: Promise<IndexReport>): void {
+    pass.catch((error: unknown) => {
       if (this.closed) return;
       const message = error instanceof Error ? error.message : String(error);
       this.openProblems.push(`Indexing failed: ${message}`);
@@ -436,8 +528,9 @@ export class QuarryService implements QuarryBackend {
     });
   }
 
-  /** Stops indexing and releases the library. */
+  /** Stops indexing and watching, and releases the library. */
   async close(): Promise<void> {
+    await this.watcher?.close();
     await this.cancelIndexing();
     this.closed = true;
     await this.lock?.release();

@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     dataDir: defaultDataDir(),
     sampleArchive: paths.sampleArchive,
     refreshOnOpen: true,
+    watch: true,
   });
   closeOnQuit(service);
   bindIpc(ipcMain, service, {

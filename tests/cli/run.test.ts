@@ -102,6 +102,49 @@ describe('runCli search', () => {
     expect(snippet!.highlights.map(([start, end]) => snippet!.text.slice(start, end))).toEqual(['Mutu']);
   });
 
+  it('narrows the hits with filters and counts the facets', async () => {
+    const { code, out } = await cli(
+      'search',
+      'chancellor mutu',
+      '--data',
+      dataDir,
+      '--json',
+      '--source',
+      'The Ledger',
+    );
+    expect(code).toBe(0);
+    const response = JSON.parse(out) as {
+      total: number;
+      hits: { title: string }[];
+      facets: { sources: unknown[]; formats: unknown[] };
+    };
+    expect(response.hits.map((hit) => hit.title)).toEqual(['Budget day']);
+    expect(response.facets.sources).toEqual([{ value: 'The Ledger', count: 1 }]);
+    expect(response.facets.formats).toEqual([{ value: 'md', count: 1 }]);
+    const byFormat = await cli('search', 'chancellor mutu', '--data', dataDir, '--json', '--format', 'txt');
+    expect((JSON.parse(byFormat.out) as { hits: { title: string }[] }).hits.map((hit) => hit.title)).toEqual([
+      'Chelsea sack Mutu',
+    ]);
+    const dated = await cli(
+      'search',
+      'chancellor mutu',
+      '--data',
+      dataDir,
+      '--json',
+      '--from',
+      '2019',
+      '--to',
+      '2019-03',
+    );
+    expect((JSON.parse(dated.out) as { total: number }).total).toBe(1);
+  });
+
+  it('refuses a date filter that is not a date', async () => {
+    const { code, err } = await cli('search', 'mutu', '--data', dataDir, '--from', 'March');
+    expect(code).toBe(2);
+    expect(err).toMatch(/--from must be a date/);
+  });
+
   it('gives dates and sources from front matter', async () => {
     const { out } = await cli('search', 'chancellor', '--data', dataDir, '--json');
     expect(JSON.parse(out)).toMatchObject({

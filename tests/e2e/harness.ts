@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -32,13 +32,24 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Indexes copies of `articles` (paths in the BBC corpus), serves them and opens Chromium. */
-export async function startSession(articles: readonly string[], prefix: string): Promise<Session> {
+/**
+ * Indexes copies of `articles` (paths in the BBC corpus) and any `extra`
+ * files (relative path → text), serves them and opens Chromium.
+ */
+export async function startSession(
+  articles: readonly string[],
+  prefix: string,
+  extra: Readonly<Record<string, string>> = {},
+): Promise<Session> {
   const work = await mkdtemp(join(tmpdir(), prefix));
   const folder = join(work, 'articles');
   for (const article of articles) {
     await mkdir(join(folder, article.split('/')[0]!), { recursive: true });
     await copyFile(join(bbc, article), join(folder, article));
+  }
+  for (const [path, text] of Object.entries(extra)) {
+    await mkdir(dirname(join(folder, path)), { recursive: true });
+    await writeFile(join(folder, path), text);
   }
   const data = join(work, 'data');
   const indexed = spawnSync(
@@ -47,7 +58,10 @@ export async function startSession(articles: readonly string[], prefix: string):
     { encoding: 'utf8' },
   );
   expect(indexed.status, indexed.stderr).toBe(0);
-  expect(JSON.parse(indexed.stdout)).toMatchObject({ articles: articles.length, skipped: [] });
+  expect(JSON.parse(indexed.stdout)).toMatchObject({
+    articles: articles.length + Object.keys(extra).length,
+    skipped: [],
+  });
 
   const server: ChildProcess = spawn(
     process.execPath,

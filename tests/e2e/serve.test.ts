@@ -18,7 +18,11 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
   let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    session = await startSession(ARTICLES, 'quarry-e2e-');
+    // One Markdown article with a source and a date, so the filters have something to choose.
+    session = await startSession(ARTICLES, 'quarry-e2e-', {
+      'notes/ledger.md':
+        '---\ntitle: Blair and the budget\ndate: 2005-03-01\nsource: The Ledger\n---\n\nTony Blair spoke about the budget.\n',
+    });
     ({ page, consoleErrors } = session);
   });
 
@@ -65,6 +69,24 @@ describe.skipIf(!haveChromium)('quarry serve in Chromium', () => {
     await box.press('Enter');
     const reader = page.getByRole('region', { name: 'Article' });
     await expect.poll(() => reader.innerText(), { timeout: 10_000 }).toContain('£15.8m');
+  });
+
+  it('narrows the results with a source from the filter sidebar, and widens them again', async () => {
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await box.fill('blair');
+    const results = page.getByRole('listbox', { name: 'Results' });
+    await expect.poll(() => results.getByRole('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const all = await results.getByRole('option').count();
+    const filters = page.getByRole('complementary', { name: 'Filters' });
+    const ledger = filters.getByRole('checkbox', { name: /The Ledger/ });
+    await expect.poll(() => ledger.count(), { timeout: 10_000 }).toBe(1);
+    await ledger.check();
+    await expect.poll(() => results.getByRole('option').count(), { timeout: 10_000 }).toBe(1);
+    expect(await results.getByRole('option').first().innerText()).toContain('Blair and the budget');
+    expect(await page.locator('.results .count').innerText()).toBe('1 result');
+    await page.screenshot({ path: join(screenshots, 'filtered-by-source.png') });
+    await filters.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => results.getByRole('option').count(), { timeout: 10_000 }).toBe(all);
   });
 
   it('underlines the part of a query it cannot parse and says what is wrong', async () => {

@@ -25,7 +25,14 @@ export const STATUS: LibraryStatus = {
 
 export const SEARCH: Result<SearchResponse> = {
   ok: true,
-  value: { query: 'quarry', total: 0, offset: 0, hits: [], ms: 1 },
+  value: {
+    query: 'quarry',
+    total: 0,
+    offset: 0,
+    hits: [],
+    ms: 1,
+    facets: { sources: [], authors: [], folders: [], formats: [], years: [] },
+  },
 };
 
 export const ARTICLE: Result<ArticleView> = {

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { MemorySource } from '../../electron/engine/index/byte-source';
+import { Shard } from '../../electron/engine/index/shard';
+import { ShardBuilder } from '../../electron/engine/index/shard-builder';
 import { paragraphBlocks, type Article } from '../../electron/engine/ingest/article';
 
 /** The real BBC corpus, read in place beside the repository (`../shared/corpora/bbc`). */
@@ -46,13 +50,13 @@ export function makeArticle(
   id: string,
   title: string,
   body: string,
-  extra: Partial<Pick<Article, 'date' | 'source' | 'author'>> = {},
+  extra: Partial<Pick<Article, 'date' | 'source' | 'author' | 'folder' | 'format'>> = {},
 ): Article {
   return {
     id,
-    path: `/library/${id}.txt`,
-    folder: '/library',
-    format: 'txt',
+    path: `${extra.folder ?? '/library'}/${id}.${extra.format ?? 'txt'}`,
+    folder: extra.folder ?? '/library',
+    format: extra.format ?? 'txt',
     title,
     body,
     blocks: paragraphBlocks(body),
@@ -61,10 +65,18 @@ export function makeArticle(
     author: extra.author ?? null,
     url: null,
     tags: [],
-    hash: `hash-${id}`,
+    hash: createHash('sha256').update(id).digest('hex'),
     size: body.length,
     mtimeMs: 0,
   };
+}
+
+/** A shard built in memory from articles, numbered in the order given. */
+export function memoryShard(id: string, articles: readonly Article[]): Shard {
+  const builder = new ShardBuilder();
+  for (const article of articles) builder.add(article);
+  const bytes = builder.finish();
+  return new Shard(id, bytes.index, new MemorySource(bytes.text), new MemorySource(bytes.positions));
 }
 
 /** A small desk of memorable articles, plus a file of each kind the scan skips or ignores. */

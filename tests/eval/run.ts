@@ -1,17 +1,21 @@
+import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluateQuotes, goldFilesIn } from './quotes';
 
-// `npm run eval`: the accuracy evaluations, run against the corpora beside the repository.
+// `npm run eval`: the accuracy evaluations, run against the corpora beside the repository:
+// the quotation finder against its gold files, then search quality on CISI (tests/eval/search.ts).
 // `-- --gold FILE` (repeatable) evaluates other gold files; `-- --details` lists each article's mismatches.
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
 const corpora = join(root, '..', 'shared', 'corpora');
 
 const { values } = parseArgs({
   options: { gold: { type: 'string', multiple: true }, details: { type: 'boolean' } },
 });
-async function main(): Promise<void> {
+
+async function quotes(): Promise<void> {
   const goldFiles =
     values.gold?.map((file) => resolve(file)) ??
     (await goldFilesIn(join(root, 'tests', 'fixtures', 'quotes')));
@@ -20,6 +24,19 @@ async function main(): Promise<void> {
     return;
   }
   console.log((await evaluateQuotes(goldFiles, corpora, values.details === true)).join('\n'));
+}
+
+/** Search quality runs in its own process: it prints its own figures and exits non-zero on failure. */
+function search(): boolean {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'search.ts')], { stdio: 'inherit' });
+  return run.status === 0;
+}
+
+async function main(): Promise<void> {
+  console.log('## quotes');
+  await quotes();
+  console.log('\n## search');
+  if (!search()) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

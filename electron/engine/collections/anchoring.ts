@@ -37,7 +37,8 @@ export function contextOf(body: string, start: number, end: number): { prefix: s
  */
 export function anchorQuote(quote: SavedQuote, find: ArticleFinder): QuoteAnchor {
   let article = find.byId(quote.articleId);
-  const renamed = !article;
+  // A renamed file may keep its article id (the index follows renames), so its path tells too.
+  const renamed = !article || article.path !== quote.citation.path;
   article ??= find.byHash(quote.contentHash);
   if (!article) {
     return orphan(null, 'The article is no longer in the library; the saved text is kept.');

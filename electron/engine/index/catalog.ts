@@ -4,17 +4,7 @@ import { writeFileAtomic } from '../store/atomic-file';
 import type { ShardRecord } from './shard-files';
 
 /** Bumped whenever the catalog's layout changes. */
-export const CATALOG_VERSION = 1;
-
-/** What the library knows of one article file as of the last pass. */
-export interface FileRecord {
-  id: string;
-  folder: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
-  shard: string;
-}
+export const CATALOG_VERSION = 2;
 
 /** A file that could not be read as an article, remembered so it is retried only once it changes. */
 export interface FailedFile {
@@ -24,16 +14,26 @@ export interface FailedFile {
   reason: string;
 }
 
-/** The library's table of contents: folders, files, and the shards holding them. */
+/**
+ * The library's table of contents: folders, and the shard generations in
+ * service. What each shard holds (paths, sizes, times, hashes) is in the
+ * shard itself, so this file stays small however big the library grows and
+ * is cheap to save after every change.
+ */
 export interface Catalog {
   format: 'quarry-library';
   version: number;
   folders: string[];
-  files: Record<string, FileRecord>;
   shards: Record<string, ShardRecord>;
   /** Files skipped at the last pass that saw them, by path. */
   failed: Record<string, FailedFile>;
   nextShard: number;
+  /** The small shard that takes edits and new files between full builds. */
+  delta?: string;
+  /** Article ids that do not follow from their path, because the file was renamed: path → id. */
+  ids?: Record<string, string>;
+  /** Files whose time changed while their bytes did not: path → the time now. */
+  touched?: Record<string, number>;
 }
 
 /** A catalog with no folders and no index yet. */
@@ -42,10 +42,11 @@ export function emptyCatalog(): Catalog {
     format: 'quarry-library',
     version: CATALOG_VERSION,
     folders: [],
-    files: {},
     shards: {},
     failed: {},
     nextShard: 1,
+    ids: {},
+    touched: {},
   };
 }
 
@@ -92,15 +93,18 @@ async function readCatalogFile(path: string): Promise<CatalogRead> {
   try {
     const value = JSON.parse(text) as Partial<Catalog>;
     if (value.format !== 'quarry-library') return { kind: 'bad', reason: 'not a Quarry library file' };
-    if (value.version !== CATALOG_VERSION) return { kind: 'bad', reason: `format version ${value.version}` };
-    if (
-      !Array.isArray(value.folders) ||
-      typeof value.files !== 'object' ||
-      typeof value.shards !== 'object'
-    ) {
+    if (value.version !== CATALOG_VERSION && value.version !== 1) {
+      return { kind: 'bad', reason: `format version ${value.version}` };
+    }
+    if (!Array.isArray(value.folders) || typeof value.shards !== 'object') {
       return { kind: 'bad', reason: 'fields missing' };
     }
-    return { kind: 'ok', catalog: { ...value, failed: value.failed ?? {} } as Catalog };
+    // Version 1 also listed every file; its shards are of an older format and get rebuilt from the files.
+    if (value.version === 1) {
+      const { files: _files, ...rest } = value as Partial<Catalog> & { files?: unknown };
+      return { kind: 'ok', catalog: { ...emptyCatalog(), ...rest, version: CATALOG_VERSION } };
+    }
+    return { kind: 'ok', catalog: { ...emptyCatalog(), ...value } as Catalog };
   } catch (error) {
     return { kind: 'bad', reason: error instanceof Error ? error.message : String(error) };
   }

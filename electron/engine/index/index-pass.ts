@@ -1,12 +1,29 @@
-import { readFile } from 'node:fs/promises';
 import type { IndexProgress, IndexReport, SkippedFile } from '../../api';
-import { contentHash } from '../ingest/read-article';
-import { scanFolders, type FoundFile } from '../ingest/scan';
+import { articleId } from '../ingest/read-article';
+import { scanFolders, scanPaths, type FoundFile } from '../ingest/scan';
 import type { Catalog } from './catalog';
-import { planShardJobs, type LibraryChanges } from './plan';
+import { findChanges, knownFiles, type Seen } from './changes';
+import { planShardJobs } from './plan';
+import type { Shard } from './shard';
 import { removeShardFiles, shardsFolder, type ShardRecord } from './shard-files';
-import type { ShardJobResult } from './shard-job';
-import { JobsCancelledError, runJobsInWorkers } from './worker-pool';
+import type { ShardJob, ShardJobResult } from './shard-job';
+import { JobsCancelledError, runJobsHere, runJobsInWorkers } from './worker-pool';
+
+/** Jobs touching at most this many articles in all run on the calling thread. */
+const HERE_LIMIT = 400;
+
+/** What a pass asks the service to put in service once a change is saved. */
+export interface Commit {
+  /** The shard rebuilt, and its new record (null when it was emptied). */
+  shard?: string;
+  record?: ShardRecord | null;
+  /** Shards gone: merged into the rebuilt one, or damaged. */
+  dropped: string[];
+  /** New deletion lists, by shard. */
+  deleted: Record<string, number[]>;
+  /** Set when a kept generation was damaged and its articles were read from their files. */
+  recovered?: string;
+}
 
 export interface PassContext {
   dataDir: string;
@@ -14,13 +31,19 @@ export interface PassContext {
   saveCatalog: (catalog: Catalog) => Promise<void>;
   /** Updated in place and saved after every shard, so a pass cut short keeps what it finished. */
   catalog: Catalog;
-  /** Shards found damaged when opened; rebuilt by this pass. */
+  /** The shards in service, by id (what the library holds now). */
+  shards: () => ReadonlyMap<string, Shard>;
+  /** Shards found damaged when opened; dropped, their files indexed again. */
   damaged: Set<string>;
   threads: number;
   signal: AbortSignal;
   onProgress: (progress: IndexProgress) => void;
-  /** Called once a shard's new generation is on disk and in the catalog. */
-  onShardSaved: (result: ShardJobResult) => Promise<void>;
+  /** Puts saved work in service; called once the catalog recording it is on disk. */
+  commit: (change: Commit) => Promise<void>;
+  /** Only these paths changed (a watcher said so); all folders are scanned when absent. */
+  paths?: readonly string[];
+  /** Also merge small shards and rewrite mostly-deleted ones. */
+  maintenance?: boolean;
 }
 
 export interface PassOutcome {
@@ -29,9 +52,11 @@ export interface PassOutcome {
 }
 
 /**
- * Brings the index up to date with the library folders: finds new, changed
- * and deleted files (by size and time, then content hash), rebuilds only the
- * shards they touch on worker threads, and saves as each shard completes.
+ * Brings the index up to date with the library folders (or with some paths):
+ * finds new, changed, renamed and deleted files (by size and time, then
+ * content hash), marks the articles that left as deleted, indexes the new
+ * ones into the small delta shard or, when many, into new shards on worker
+ * threads, and saves the catalog as each piece of work completes.
  */
 export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
   const started = performance.now();
@@ -42,50 +67,109 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
     const etaSeconds = rate > 0 && total > 0 ? Math.max(0, (total - done) / rate) : null;
     context.onProgress({ phase, done, total, rate, etaSeconds, ...(current ? { current } : {}) });
   };
+  const folder = shardsFolder(context.dataDir);
 
   emit('scanning', 0, 0);
-  const scan = await scanFolders(catalog.folders, (count, path) => emit('scanning', count, 0, path));
-  const changes = await findChanges(catalog, scan.files, scan.folderErrors);
-  const found = new Map(scan.files.map((file) => [file.path, file]));
-  for (const shard of context.damaged) if (catalog.shards[shard]) changes.damaged.add(shard);
+  const full = !context.paths;
+  const scan = context.paths
+    ? await scanPaths(context.paths, catalog.folders)
+    : await scanFolders(catalog.folders, (count, path) => emit('scanning', count, 0, path));
+  const dropped: ShardRecord[] = [];
+  if (full) {
+    for (const id of context.damaged) {
+      const record = catalog.shards[id];
+      if (record) dropped.push(record);
+      delete catalog.shards[id];
+      if (catalog.delta === id) delete catalog.delta;
+    }
+  }
+  const shards = context.shards();
+  const known = knownFiles(shards, catalog.touched, context.paths);
+  const seen: Seen = {
+    files: scan.files,
+    folderErrors: scan.folderErrors,
+    ...(full ? {} : { scope: context.paths }),
+  };
+  const changes = await findChanges(catalog, known, shards, seen);
+  const found = new Map<string, FoundFile>(scan.files.map((file) => [file.path, file]));
+  const plan = planShardJobs({
+    catalog,
+    known,
+    shards,
+    changes,
+    shardsDir: folder,
+    threads: context.threads,
+    maintenance: context.maintenance ?? full,
+  });
+  catalog.nextShard = plan.nextShard;
+  if (plan.delta) catalog.delta = plan.delta;
+  noteIds(catalog, changes.removed, changes.renamed);
 
-  const { jobs, nextShard } = planShardJobs(catalog, changes, shardsFolder(context.dataDir), context.threads);
-  catalog.nextShard = nextShard;
+  const jobs = plan.jobs;
   const total = jobs.reduce((sum, job) => sum + job.read.length, 0);
   const skipped: SkippedFile[] = [...scan.skipped, ...changes.stillFailing];
+  let pendingDeletions: Record<string, number[]> | null = plan.deleted;
+  let pendingDrops = dropped.map((record) => record.id);
   let indexed = 0;
   let done = 0;
   let cancelled = false;
+  // Deletions and dropped shards take effect with the first saved piece of work, so search never sees a gap.
+  const settle = async (change: Omit<Commit, 'dropped' | 'deleted'>, replaced: ShardRecord[]) => {
+    const deleted = pendingDeletions ?? {};
+    for (const [id, docs] of Object.entries(deleted)) {
+      if (catalog.shards[id]) catalog.shards[id] = { ...catalog.shards[id]!, deleted: docs };
+    }
+    await context.saveCatalog(catalog);
+    await context.commit({ ...change, dropped: [...pendingDrops, ...replaced.map((r) => r.id)], deleted });
+    for (const record of [...dropped, ...replaced]) await removeShardFiles(folder, record);
+    pendingDeletions = null;
+    pendingDrops = [];
+    dropped.length = 0;
+  };
   emit(total > 0 ? 'reading' : 'saving', 0, total);
-  try {
-    await runJobsInWorkers(jobs, {
-      threads: context.threads,
-      signal: context.signal,
-      onFileDone: (path) => emit(++done < total ? 'reading' : 'indexing', done, total, path),
-      onResult: async (result) => {
-        const previous = catalog.shards[result.shard];
-        applyResult(catalog, result, found);
-        await context.saveCatalog(catalog);
-        if (previous && previous.generation !== result.record?.generation) {
-          await removeShardFiles(shardsFolder(context.dataDir), previous);
-        }
-        context.damaged.delete(result.shard);
-        // Counted in articles, not files: a CSV or a mailbox holds many.
-        const read = new Set(result.readPaths);
-        indexed += result.articles.filter((article) => read.has(article.path)).length;
-        skipped.push(...result.skipped);
-        await context.onShardSaved(result);
+  const onResult = async (result: ShardJobResult) => {
+    const previous = catalog.shards[result.shard];
+    const replaced = (result.replaces ?? [])
+      .map((id) => catalog.shards[id])
+      .filter((r): r is ShardRecord => !!r);
+    for (const record of replaced) delete catalog.shards[record.id];
+    if (result.record) catalog.shards[result.shard] = result.record;
+    else delete catalog.shards[result.shard];
+    if (!result.record && catalog.delta === result.shard) delete catalog.delta;
+    noteReads(catalog, result, found);
+    await settle(
+      {
+        shard: result.shard,
+        record: result.record,
+        ...(result.recovered ? { recovered: result.recovered } : {}),
       },
-    });
+      [...replaced, ...(previous && previous.generation !== result.record?.generation ? [previous] : [])],
+    );
+    // Counted in articles, not files: a CSV or a mailbox holds many.
+    indexed += result.readArticles;
+    skipped.push(...result.skipped);
+  };
+  const options = {
+    threads: context.threads,
+    signal: context.signal,
+    onFileDone: (path: string, count: number) =>
+      emit((done += count) < total ? 'reading' : 'indexing', done, total, path),
+    onResult,
+  };
+  try {
+    if (articlesIn(jobs) <= HERE_LIMIT) await runJobsHere(jobs, options);
+    else await runJobsInWorkers(jobs, options);
   } catch (error) {
     if (!(error instanceof JobsCancelledError)) throw error;
     cancelled = true;
   }
-  if (jobs.length === 0) await context.saveCatalog(catalog);
+  if (pendingDeletions !== null) await settle({}, []);
   emit('done', done, total);
+  let articles = 0;
+  for (const shard of context.shards().values()) articles += shard.liveCount;
   return {
     report: {
-      articles: Object.values(catalog.shards).reduce((sum, shard) => sum + shard.count, 0),
+      articles,
       indexed,
       removed: changes.removed.length,
       skipped,
@@ -97,70 +181,38 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
   };
 }
 
-async function findChanges(
-  catalog: Catalog,
-  found: FoundFile[],
-  folderErrors: Map<string, string>,
-): Promise<LibraryChanges & { stillFailing: SkippedFile[] }> {
-  const changes: LibraryChanges & { stillFailing: SkippedFile[] } = {
-    added: [],
-    changed: [],
-    removed: [],
-    damaged: new Set(),
-    stillFailing: [],
-  };
-  const seen = new Set<string>();
-  for (const file of found) {
-    seen.add(file.path);
-    const record = catalog.files[file.path];
-    if (!record) {
-      const failed = catalog.failed[file.path];
-      // A file that could not be read is tried again only once it changes.
-      if (failed && failed.size === file.size && failed.mtimeMs === file.mtimeMs) {
-        changes.stillFailing.push({ path: file.path, reason: failed.reason });
-      } else {
-        changes.added.push(file);
-      }
-      continue;
-    }
-    // A file now found under another library folder (a parent folder was added) is re-read to carry its new folder.
-    if (record.folder !== file.folder) {
-      changes.changed.push(file);
-      continue;
-    }
-    if (record.size === file.size && record.mtimeMs === file.mtimeMs) continue;
-    // A touched file whose bytes are the same needs no re-indexing.
-    const hash = await readFile(file.path).then(contentHash, () => null);
-    if (hash === record.hash) {
-      record.mtimeMs = file.mtimeMs;
-      continue;
-    }
-    changes.changed.push(file);
-  }
-  const folders = new Set(catalog.folders);
-  for (const [path, record] of Object.entries(catalog.files)) {
-    if (seen.has(path)) continue;
-    // Articles of a folder that cannot be read now (a drive unplugged) are kept until it can.
-    if (folders.has(record.folder) && folderErrors.has(record.folder)) continue;
-    changes.removed.push(path);
-  }
-  for (const path of Object.keys(catalog.failed)) if (!seen.has(path)) delete catalog.failed[path];
-  return changes;
+function articlesIn(jobs: readonly ShardJob[]): number {
+  return jobs.reduce(
+    (sum, job) => sum + job.read.length + job.keep.reduce((n, k) => n + k.docs.length, 0),
+    0,
+  );
 }
 
-function applyResult(catalog: Catalog, result: ShardJobResult, found: Map<string, FoundFile>): void {
-  for (const [path, record] of Object.entries(catalog.files)) {
-    if (record.shard === result.shard) delete catalog.files[path];
+/** Keeps renamed files' ids and forgets those of files gone. */
+function noteIds(catalog: Catalog, removed: readonly string[], renamed: LibraryRenames): void {
+  const ids = (catalog.ids ??= {});
+  const touched = (catalog.touched ??= {});
+  for (const path of removed) {
+    delete ids[path];
+    delete touched[path];
   }
-  for (const article of result.articles) {
-    const { id, folder, size, mtimeMs, hash } = article;
-    catalog.files[article.path] = { id, folder, size, mtimeMs, hash, shard: result.shard };
+  for (const { from, to } of renamed) {
+    const id = ids[from] ?? articleId(from);
+    delete ids[from];
+    delete touched[from];
+    if (id !== articleId(to.path)) ids[to.path] = id;
   }
-  for (const path of result.readPaths) delete catalog.failed[path];
+}
+
+type LibraryRenames = readonly { from: string; to: FoundFile }[];
+
+function noteReads(catalog: Catalog, result: ShardJobResult, found: Map<string, FoundFile>): void {
+  for (const path of result.readPaths) {
+    delete catalog.failed[path];
+    delete catalog.touched?.[path];
+  }
   for (const { path, reason } of result.skipped) {
     const file = found.get(path);
     if (file) catalog.failed[path] = { folder: file.folder, size: file.size, mtimeMs: file.mtimeMs, reason };
   }
-  if (result.record) catalog.shards[result.shard] = result.record satisfies ShardRecord;
-  else delete catalog.shards[result.shard];
 }

@@ -1,102 +1,193 @@
 import type { FoundFile } from '../ingest/scan';
 import type { Catalog } from './catalog';
-import type { FileToRead, ShardJob } from './shard-job';
-import type { ShardRecord } from './shard-files';
+import type { Shard } from './shard';
+import type { FileToRead, KeptArticles, ShardJob } from './shard-job';
 
-/** A shard holds at most this many articles, so no one file or string grows without bound. */
-export const SHARD_CAPACITY = 4000;
-/** Below this many new articles, they join an existing shard rather than open new ones. */
-const SMALL_ADDITION = 200;
+/** A big shard holds at most this many articles, so no one file or string grows without bound. */
+export const SHARD_CAPACITY = 5000;
+/** Fewer new articles than this go to the delta shard rather than to new big shards. */
+export const DELTA_LIMIT = 1000;
+/** The delta shard is rebuilt whole on every change, so it stays small: past this it is sealed and a new one starts. */
+export const DELTA_CAPACITY = 300;
+/** Sealed shards smaller than this are merged together, at least MERGE_MIN at a time, by maintenance. */
+const SMALL_SHARD = 1500;
+const MERGE_MIN = 4;
+/** A shard is rewritten without its deleted articles once they make up this share of it, and are this many. */
+const COMPACT_SHARE = 0.25;
+const COMPACT_MIN = 100;
 
-/** How the files on disk differ from what the catalog holds. */
+/** A file the library holds now, as its shard records it. */
+export interface KnownFile {
+  path: string;
+  folder: string;
+  shard: string;
+  docs: number[];
+  ids: string[];
+  size: number;
+  mtimeMs: number;
+}
+
+/** How the files on disk differ from what the shards hold. */
 export interface LibraryChanges {
-  /** Files not in the catalog. */
+  /** Files in no shard. */
   added: FoundFile[];
-  /** Catalogued files whose content changed. */
+  /** Files whose content changed. */
   changed: FoundFile[];
-  /** Catalogued paths whose files are gone (or whose folder left the library). */
+  /** Paths whose files are gone (or whose folder left the library). */
   removed: string[];
-  /** Shards whose files are damaged: every article in them is read again. */
-  damaged: Set<string>;
+  /** Files found under a new path with the bytes of a removed one: they keep its article ids. */
+  renamed: { from: string; to: FoundFile }[];
 }
 
-/**
- * Turns changes into shard jobs: each touched shard is rebuilt from its
- * unchanged articles plus the files to read; new files fill new shards (split
- * across `threads` when there are many) or join the smallest shard.
- */
-export function planShardJobs(
-  catalog: Catalog,
-  changes: LibraryChanges,
-  shardsDir: string,
-  threads: number,
-): { jobs: ShardJob[]; nextShard: number } {
-  const touched = new Map<string, { keep: FileToRead[]; read: FileToRead[] }>();
-  const touch = (shard: string) => {
-    let entry = touched.get(shard);
-    if (!entry) touched.set(shard, (entry = { keep: [], read: [] }));
-    return entry;
-  };
-  const leaving = new Set([...changes.removed, ...changes.changed.map((file) => file.path)]);
-  for (const path of changes.removed) touch(catalog.files[path]!.shard);
-  for (const file of changes.changed) touch(catalog.files[file.path]!.shard).read.push(toRead(file));
-  for (const shard of changes.damaged) touch(shard);
-
-  let nextShard = catalog.nextShard;
-  const added = changes.added.map(toRead);
-  if (added.length > 0) {
-    const sizes = shardSizes(catalog);
-    const smallest = [...sizes.entries()].sort((a, b) => a[1] - b[1])[0];
-    if (added.length < SMALL_ADDITION && smallest && smallest[1] + added.length <= SHARD_CAPACITY) {
-      touch(smallest[0]).read.push(...added);
-    } else {
-      const wanted = Math.max(
-        Math.ceil(added.length / SHARD_CAPACITY),
-        Math.min(threads, Math.ceil(added.length / 500)),
-      );
-      const per = Math.ceil(added.length / wanted);
-      for (let i = 0; i < added.length; i += per) {
-        touch(shardName(nextShard++)).read.push(...added.slice(i, i + per));
-      }
-    }
-  }
-
-  for (const [path, record] of Object.entries(catalog.files)) {
-    const entry = touched.get(record.shard);
-    if (!entry || leaving.has(path)) continue;
-    const file = { path, folder: record.folder };
-    if (changes.damaged.has(record.shard)) entry.read.push(file);
-    else entry.keep.push(file);
-  }
-
-  const jobs: ShardJob[] = [];
-  for (const [shard, { keep, read }] of touched) {
-    const current: ShardRecord | undefined = catalog.shards[shard];
-    jobs.push({
-      shardsDir,
-      shard,
-      generation: (current?.generation ?? 0) + 1,
-      keep: current && keep.length > 0 && !changes.damaged.has(shard) ? { from: current, files: keep } : null,
-      read,
-    });
-  }
-  // Big jobs first, so both threads finish at about the same time.
-  jobs.sort(
-    (a, b) => b.read.length + (b.keep?.files.length ?? 0) - (a.read.length + (a.keep?.files.length ?? 0)),
-  );
-  return { jobs, nextShard };
+export interface Plan {
+  jobs: ShardJob[];
+  nextShard: number;
+  /** New deletion lists of shards that are not rebuilt, by shard. */
+  deleted: Record<string, number[]>;
+  /** The delta shard after this plan (unchanged when undefined). */
+  delta?: string;
 }
 
-function toRead(file: FoundFile): FileToRead {
-  return { path: file.path, folder: file.folder };
-}
-
-function shardSizes(catalog: Catalog): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const record of Object.values(catalog.shards)) sizes.set(record.id, record.count);
-  return sizes;
+export interface PlanInput {
+  catalog: Catalog;
+  known: ReadonlyMap<string, KnownFile>;
+  shards: ReadonlyMap<string, Shard>;
+  changes: LibraryChanges;
+  shardsDir: string;
+  threads: number;
+  /** Also merge small shards and compact shards with many deletions. */
+  maintenance: boolean;
 }
 
 function shardName(n: number): string {
   return `s${String(n).padStart(4, '0')}`;
+}
+
+/**
+ * Turns changes into work, touching as little as possible: articles of
+ * removed or changed files are marked deleted in their shards (no rewrite);
+ * new and changed files go to the small delta shard, rebuilt whole in a
+ * moment, or to new big shards split across threads when there are many;
+ * maintenance merges small shards and rewrites shards that are mostly deleted.
+ */
+export function planShardJobs(input: PlanInput): Plan {
+  const { catalog, known, shards, changes } = input;
+  let nextShard = catalog.nextShard;
+  const leaving = new Map<string, Set<number>>();
+  const leave = (path: string) => {
+    const file = known.get(path);
+    if (!file) return;
+    let docs = leaving.get(file.shard);
+    if (!docs) leaving.set(file.shard, (docs = new Set()));
+    for (const doc of file.docs) docs.add(doc);
+  };
+  for (const path of changes.removed) leave(path);
+  for (const file of changes.changed) leave(file.path);
+  for (const { from } of changes.renamed) leave(from);
+
+  const ids = catalog.ids ?? {};
+  const incoming: FileToRead[] = [
+    ...changes.added.map((file) => withId(file, ids[file.path])),
+    ...changes.changed.map((file) => withId(file, known.get(file.path)?.ids[0] ?? ids[file.path])),
+    ...changes.renamed.map(({ from, to }) => withId(to, known.get(from)?.ids[0])),
+  ];
+
+  const jobs: ShardJob[] = [];
+  const rebuilt = new Set<string>();
+  const job = (shard: string, keep: KeptArticles[], read: FileToRead[], replaces?: string[]) => {
+    rebuilt.add(shard);
+    const generation = (catalog.shards[shard]?.generation ?? 0) + 1;
+    jobs.push({
+      shardsDir: input.shardsDir,
+      shard,
+      generation,
+      keep,
+      read,
+      ...(replaces ? { replaces } : {}),
+    });
+  };
+  const kept = (id: string, without?: Set<number>): KeptArticles[] => {
+    const shard = shards.get(id);
+    const record = catalog.shards[id];
+    if (!shard || !record) return [];
+    const docs: number[] = [];
+    for (let doc = 0; doc < shard.count; doc++) if (shard.isLive(doc) && !without?.has(doc)) docs.push(doc);
+    const files = docs.map((doc) => ({
+      path: shard.docs.paths[doc]!,
+      folder: shard.docs.folders[shard.docs.folder[doc]!]!,
+      id: shard.docs.ids[doc]!,
+    }));
+    return docs.length > 0 ? [{ from: record, docs, files }] : [];
+  };
+  const liveAfter = (id: string) => (shards.get(id)?.liveCount ?? 0) - (leaving.get(id)?.size ?? 0);
+
+  let delta = catalog.delta && shards.has(catalog.delta) ? catalog.delta : undefined;
+  if (incoming.length >= DELTA_LIMIT) {
+    const count = Math.max(
+      Math.ceil(incoming.length / SHARD_CAPACITY),
+      Math.min(input.threads, Math.ceil(incoming.length / 500)),
+    );
+    const per = Math.ceil(incoming.length / count);
+    for (let i = 0; i < incoming.length; i += per)
+      job(shardName(nextShard++), [], incoming.slice(i, i + per));
+  } else if (incoming.length > 0) {
+    if (delta && liveAfter(delta) + incoming.length <= DELTA_CAPACITY) {
+      job(delta, kept(delta, leaving.get(delta)), incoming);
+    } else {
+      delta = shardName(nextShard++);
+      job(delta, [], incoming);
+    }
+  }
+  if (delta && leaving.has(delta) && !rebuilt.has(delta)) job(delta, kept(delta, leaving.get(delta)), []);
+
+  const deleted: Record<string, number[]> = {};
+  for (const [id, docs] of leaving) {
+    if (rebuilt.has(id) || !shards.has(id)) continue;
+    const shard = shards.get(id)!;
+    const all = new Set([...shard.deleted(), ...docs]);
+    if (all.size >= shard.count) job(id, [], []);
+    else if (input.maintenance && mostlyDeleted(shard.count, all.size)) job(id, kept(id, docs), []);
+    else deleted[id] = [...all].sort((a, b) => a - b);
+  }
+
+  if (input.maintenance) {
+    for (const [id, shard] of shards) {
+      if (rebuilt.has(id) || id === delta || deleted[id]) continue;
+      if (mostlyDeleted(shard.count, shard.count - shard.liveCount)) job(id, kept(id), []);
+    }
+    const small = [...shards.entries()]
+      .filter(
+        ([id, shard]) => !rebuilt.has(id) && !deleted[id] && id !== delta && shard.liveCount < SMALL_SHARD,
+      )
+      .sort((a, b) => a[1].liveCount - b[1].liveCount);
+    if (small.length >= MERGE_MIN) {
+      const group: string[] = [];
+      let size = 0;
+      for (const [id, shard] of small) {
+        if (size + shard.liveCount > SHARD_CAPACITY) break;
+        group.push(id);
+        size += shard.liveCount;
+      }
+      if (group.length >= MERGE_MIN)
+        job(
+          shardName(nextShard++),
+          group.flatMap((id) => kept(id)),
+          [],
+          group,
+        );
+    }
+  }
+
+  // Big jobs first, so the threads finish at about the same time.
+  const size = (each: ShardJob) => each.read.length + each.keep.reduce((sum, k) => sum + k.docs.length, 0);
+  jobs.sort((a, b) => size(b) - size(a));
+  return { jobs, nextShard, deleted, ...(delta !== catalog.delta ? { delta } : {}) };
+}
+
+function mostlyDeleted(count: number, deleted: number): boolean {
+  return deleted >= COMPACT_MIN && deleted > count * COMPACT_SHARE;
+}
+
+function withId(file: FoundFile, id: string | undefined): FileToRead {
+  return { path: file.path, folder: file.folder, ...(id ? { id } : {}) };
 }

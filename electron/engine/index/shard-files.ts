@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import lunr from 'lunr';
 import type { Article } from '../ingest/article';
 import { writeFileAtomic } from '../store/atomic-file';
+import { FileSource, MemorySource } from './byte-source';
+import { Shard, ShardFormatError } from './shard';
+import { SHARD_FORMAT_VERSION, type ShardBytes } from './shard-builder';
 
-/** Bumped whenever the layout of shard files or the index pipeline changes. */
-export const SHARD_FORMAT_VERSION = 3;
+export { SHARD_FORMAT_VERSION };
 
 export interface FileChecksum {
   name: string;
@@ -19,8 +21,16 @@ export interface ShardRecord {
   id: string;
   generation: number;
   count: number;
+  /** The shard file format the files were written in. */
+  version?: number;
+  /** The index: dictionary, postings, article columns; read whole and checked at open. */
   index: FileChecksum;
+  /** Article bodies in compressed blocks, each checked when read. */
   articles: FileChecksum;
+  /** Word positions for phrases, checked chunk by chunk when read. */
+  positions?: FileChecksum;
+  /** Articles (by number in the shard) deleted since the files were written. */
+  deleted?: number[];
 }
 
 /** A shard file that is missing, cut short, altered, or of another format version. */
@@ -39,40 +49,39 @@ export function shardsFolder(dataDir: string): string {
 }
 
 /**
- * Writes a shard (its Lunr index and its articles) under new file names, so
- * the files of the generation in use are never touched; returns their record.
+ * Writes a shard's three files under new names, so the files of the
+ * generation in use are never touched; returns their record.
  */
 export async function writeShard(
   folder: string,
   id: string,
   generation: number,
-  articles: readonly Article[],
-  index: lunr.Index,
+  count: number,
+  bytes: ShardBytes,
 ): Promise<ShardRecord> {
   await mkdir(folder, { recursive: true });
   const stem = `${id}.g${generation}`;
-  const header = JSON.stringify({
-    format: 'quarry-shard-articles',
-    version: SHARD_FORMAT_VERSION,
-    shard: id,
-  });
-  const lines = [header, ...articles.map((article) => JSON.stringify(article))];
-  const articleBytes = Buffer.from(lines.join('\n') + '\n');
-  const indexBytes = Buffer.from(
-    JSON.stringify({ format: 'quarry-shard-index', version: SHARD_FORMAT_VERSION, shard: id, lunr: index }),
-  );
-  const articlesFile = await writeChecked(folder, `${stem}.articles.jsonl`, articleBytes);
-  const indexFile = await writeChecked(folder, `${stem}.index.json`, indexBytes);
-  return { id, generation, count: articles.length, index: indexFile, articles: articlesFile };
+  // The index goes last: its presence with the right checksum vouches for the other two.
+  const articles = await writeChecked(folder, `${stem}.text`, bytes.text);
+  const positions = await writeChecked(folder, `${stem}.pos`, bytes.positions);
+  const index = await writeChecked(folder, `${stem}.index`, bytes.index);
+  return { id, generation, count, version: SHARD_FORMAT_VERSION, index, articles, positions };
 }
 
-async function writeChecked(folder: string, name: string, bytes: Buffer): Promise<FileChecksum> {
+async function writeChecked(folder: string, name: string, bytes: Uint8Array): Promise<FileChecksum> {
   await writeFileAtomic(join(folder, name), bytes);
   return { name, bytes: bytes.length, sha256: sha256(bytes) };
 }
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+function checkRecord(record: ShardRecord): FileChecksum {
+  if (record.version !== SHARD_FORMAT_VERSION || !record.positions) {
+    throw new ShardDamagedError(record.id, 'it was written by an older version of Quarry');
+  }
+  return record.positions;
 }
 
 async function readChecked(folder: string, shard: string, file: FileChecksum): Promise<Buffer> {
@@ -89,30 +98,94 @@ async function readChecked(folder: string, shard: string, file: FileChecksum): P
   return bytes;
 }
 
-/** Reads a shard's articles, verifying the file against its record. */
-export async function readShardArticles(folder: string, record: ShardRecord): Promise<Article[]> {
-  const lines = (await readChecked(folder, record.id, record.articles)).toString('utf8').split('\n');
-  const header = JSON.parse(lines[0] ?? '{}') as { format?: string; version?: number };
-  if (header.format !== 'quarry-shard-articles' || header.version !== SHARD_FORMAT_VERSION) {
-    throw new ShardDamagedError(record.id, 'articles file of another format version');
+async function checkSize(folder: string, shard: string, file: FileChecksum): Promise<void> {
+  const info = await stat(join(folder, file.name)).catch(() => null);
+  if (!info) throw new ShardDamagedError(shard, `${file.name} is missing`);
+  if (info.size !== file.bytes) {
+    throw new ShardDamagedError(shard, `${file.name} has ${info.size} bytes, expected ${file.bytes}`);
   }
-  const articles: Article[] = [];
-  for (let i = 1; i < lines.length; i++) if (lines[i]) articles.push(JSON.parse(lines[i]!) as Article);
-  return articles;
 }
 
-/** Reads a shard's Lunr index, verifying the file against its record. */
-export async function readShardIndex(folder: string, record: ShardRecord): Promise<lunr.Index> {
-  const bytes = await readChecked(folder, record.id, record.index);
-  const stored = JSON.parse(bytes.toString('utf8')) as { format?: string; version?: number; lunr?: object };
-  if (stored.format !== 'quarry-shard-index' || stored.version !== SHARD_FORMAT_VERSION || !stored.lunr) {
-    throw new ShardDamagedError(record.id, 'index file of another format version');
+/**
+ * Opens a shard for searching: reads and checks its index file whole, checks
+ * the sizes of its text and positions files (their contents are checked
+ * block by block as they are read, and whole by `verifyShardFiles`), and
+ * applies its deletions. Throws ShardDamagedError when anything is off.
+ */
+export async function openShard(folder: string, record: ShardRecord): Promise<Shard> {
+  const positions = checkRecord(record);
+  const [index] = await Promise.all([
+    readChecked(folder, record.id, record.index),
+    checkSize(folder, record.id, record.articles),
+    checkSize(folder, record.id, positions),
+  ]);
+  try {
+    const shard = new Shard(
+      record.id,
+      index,
+      new FileSource(join(folder, record.articles.name), record.articles.bytes),
+      new FileSource(join(folder, positions.name), positions.bytes),
+    );
+    if (record.deleted?.length) shard.setDeleted(record.deleted);
+    return shard;
+  } catch (error) {
+    if (error instanceof ShardFormatError) throw new ShardDamagedError(record.id, error.message);
+    throw error;
   }
-  return lunr.Index.load(stored.lunr);
+}
+
+/** Reads every file of a shard whole and checks it against its record; throws ShardDamagedError. */
+export async function verifyShardFiles(folder: string, record: ShardRecord): Promise<void> {
+  const positions = checkRecord(record);
+  for (const file of [record.index, record.articles, positions]) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    try {
+      for await (const chunk of createReadStream(join(folder, file.name))) {
+        hash.update(chunk as Buffer);
+        bytes += (chunk as Buffer).length;
+      }
+    } catch {
+      throw new ShardDamagedError(record.id, `${file.name} is missing`);
+    }
+    if (bytes !== file.bytes)
+      throw new ShardDamagedError(record.id, `${file.name} has ${bytes} bytes, expected ${file.bytes}`);
+    if (hash.digest('hex') !== file.sha256)
+      throw new ShardDamagedError(record.id, `${file.name} fails its checksum`);
+  }
+}
+
+/**
+ * Reads articles back from a shard (all those in service, or the numbered
+ * ones), every file checked whole first: what a rebuild of the shard keeps.
+ */
+export async function readShardArticles(
+  folder: string,
+  record: ShardRecord,
+  docs?: readonly number[],
+): Promise<Article[]> {
+  const positions = checkRecord(record);
+  const [index, text, positionBytes] = await Promise.all([
+    readChecked(folder, record.id, record.index),
+    readChecked(folder, record.id, record.articles),
+    readChecked(folder, record.id, positions),
+  ]);
+  let shard: Shard;
+  try {
+    shard = new Shard(record.id, index, new MemorySource(text), new MemorySource(positionBytes));
+    if (record.deleted?.length) shard.setDeleted(record.deleted);
+    const wanted =
+      docs ?? Array.from({ length: shard.count }, (_, doc) => doc).filter((doc) => shard.isLive(doc));
+    return wanted.map((doc) => shard.article(doc));
+  } catch (error) {
+    if (error instanceof ShardFormatError) throw new ShardDamagedError(record.id, error.message);
+    throw error;
+  }
 }
 
 /** Removes a shard generation's files; missing files are fine. */
 export async function removeShardFiles(folder: string, record: ShardRecord): Promise<void> {
-  await rm(join(folder, record.index.name), { force: true });
-  await rm(join(folder, record.articles.name), { force: true });
+  for (const file of [record.index, record.articles, record.positions]) {
+    if (file) await rm(join(folder, file.name), { force: true });
+  }
 }

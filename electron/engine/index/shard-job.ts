@@ -1,13 +1,24 @@
 import type { SkippedFile } from '../../api';
 import type { Article } from '../ingest/article';
 import { readArticle } from '../ingest/read-article';
-import { buildLunrIndex } from './lunr-index';
+import { Analyzer } from './analyzer';
+import { ShardBuilder } from './shard-builder';
 import { readShardArticles, ShardDamagedError, writeShard, type ShardRecord } from './shard-files';
 
-/** A file a job is to read: where it is and which library folder it belongs to. */
+/** A file a job is to read: where it is, which library folder it belongs to, and its id if it keeps one. */
 export interface FileToRead {
   path: string;
   folder: string;
+  /** The article id to keep (a renamed file keeps the id it had), instead of one made from its path. */
+  id?: string;
+}
+
+/** Articles carried over from a shard generation, by their numbers in it. */
+export interface KeptArticles {
+  from: ShardRecord;
+  docs: number[];
+  /** Their files, read instead when the generation turns out damaged. */
+  files: FileToRead[];
 }
 
 /** The work of (re)building one shard. */
@@ -15,10 +26,12 @@ export interface ShardJob {
   shardsDir: string;
   shard: string;
   generation: number;
-  /** Articles carried over from the shard's current generation, unchanged. */
-  keep: { from: ShardRecord; files: FileToRead[] } | null;
+  /** Articles carried over unchanged, from this shard's current generation or from shards merged into it. */
+  keep: KeptArticles[];
   /** Files new to the shard or changed since it was built. */
   read: FileToRead[];
+  /** Shards whose articles this job takes over; they go once it is saved. */
+  replaces?: string[];
 }
 
 /** What a job produced: the shard's new record and what happened to each file read. */
@@ -26,21 +39,45 @@ export interface ShardJobResult {
   shard: string;
   /** Null when nothing is left in the shard. */
   record: ShardRecord | null;
-  /** The articles of the new generation, without their text. */
-  articles: ArticleFacts[];
   /** Paths read afresh in this job (new or changed). */
   readPaths: string[];
+  /** How many articles those files held (a CSV or a mailbox holds many). */
+  readArticles: number;
   skipped: SkippedFile[];
-  /** Set when the carried-over generation was damaged and its files were read again. */
+  /** Set when a carried-over generation was damaged and its files were read again. */
   recovered?: string;
+  replaces?: string[];
 }
 
-export type ArticleFacts = Pick<Article, 'id' | 'path' | 'folder' | 'hash' | 'size' | 'mtimeMs'>;
+const READ_AHEAD = 16;
+
+async function readInOrder<T>(
+  files: readonly FileToRead[],
+  read: (file: FileToRead) => Promise<T>,
+  onFileDone: (path: string) => void,
+): Promise<T[]> {
+  const out = new Array<T>(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      out[i] = await read(files[i]!);
+      onFileDone(files[i]!.path);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
+  return out;
+}
+
+// One analyzer per thread: its cache of analysed words serves every shard the thread builds.
+const analyzer = new Analyzer();
 
 /**
- * Builds one shard: carries over the unchanged articles, reads the new and
- * changed files, builds the Lunr index, and writes a new generation of files.
- * A file that cannot be read is reported in `skipped`.
+ * Builds one shard: carries over the kept articles (from the stored text,
+ * without reading their files), reads the new and changed files, indexes
+ * everything and writes a new generation of files. A kept generation that
+ * turns out damaged is rebuilt from the article files instead. A file that
+ * cannot be read is reported in `skipped`.
  */
 export async function runShardJob(
   job: ShardJob,
@@ -50,49 +87,47 @@ export async function runShardJob(
   const skipped: SkippedFile[] = [];
   let toRead = job.read;
   let recovered: string | undefined;
-  if (job.keep) {
+  for (const kept of job.keep) {
     try {
-      const wanted = new Set(job.keep.files.map((file) => file.path));
-      for (const article of await readShardArticles(job.shardsDir, job.keep.from)) {
-        if (wanted.has(article.path)) articles.push(article);
-      }
+      articles.push(...(await readShardArticles(job.shardsDir, kept.from, kept.docs)));
     } catch (error) {
       if (!(error instanceof ShardDamagedError)) throw error;
       recovered = error.message;
-      toRead = [...job.keep.files, ...job.read];
+      toRead = [...toRead, ...kept.files];
     }
   }
   const readPaths: string[] = [];
-  for (const file of toRead) {
-    const outcome = await readArticle(file.path, file.folder);
+  const carried = articles.length;
+  // Several files are read at once so the disk is never idle, and taken in order so shards come out the same.
+  const outcomes = await readInOrder(toRead, (file) => readArticle(file.path, file.folder), onFileDone);
+  toRead.forEach((file, i) => {
+    const outcome = outcomes[i]!;
     if (outcome.ok) {
       // One file can hold several articles (records, a mailbox); what it passed over is reported too.
-      articles.push(...outcome.articles);
+      // A renamed file keeps its id; a file of several articles keeps ids made from its records' keys.
+      const [only] = outcome.articles;
+      if (file.id && only && outcome.articles.length === 1) articles.push({ ...only, id: file.id });
+      else articles.push(...outcome.articles);
       readPaths.push(file.path);
       for (const note of outcome.notes ?? [])
         skipped.push({ path: file.path, reason: `partly read: ${note}` });
     } else {
       skipped.push({ path: file.path, reason: outcome.reason });
     }
-    onFileDone(file.path);
+  });
+  let record: ShardRecord | null = null;
+  if (articles.length > 0) {
+    const builder = new ShardBuilder(analyzer);
+    for (const article of articles) builder.add(article);
+    record = await writeShard(job.shardsDir, job.shard, job.generation, articles.length, builder.finish());
   }
-  const record =
-    articles.length === 0
-      ? null
-      : await writeShard(job.shardsDir, job.shard, job.generation, articles, buildLunrIndex(articles));
   return {
     shard: job.shard,
     record,
-    articles: articles.map(({ id, path, folder, hash, size, mtimeMs }) => ({
-      id,
-      path,
-      folder,
-      hash,
-      size,
-      mtimeMs,
-    })),
     readPaths,
+    readArticles: articles.length - carried,
     skipped,
     ...(recovered ? { recovered } : {}),
+    ...(job.replaces ? { replaces: job.replaces } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ShardJob, ShardJobResult } from './shard-job';
+import { runShardJob, type ShardJob, type ShardJobResult } from './shard-job';
 import type { WorkerReply } from './worker-protocol';
 
 /** The pass was cancelled; jobs already finished stay finished. */
@@ -17,7 +17,8 @@ export interface PoolOptions {
   /** How many worker threads; defaults to one per core. */
   threads?: number;
   signal?: AbortSignal;
-  onFileDone?: (path: string) => void;
+  /** Files read, reported in batches: how many since the last call and the latest one. */
+  onFileDone?: (path: string, count: number) => void;
   /** Called as each job finishes, so its result can be saved before the others end. */
   onResult?: (result: ShardJobResult) => Promise<void>;
 }
@@ -79,11 +80,27 @@ export async function runJobsInWorkers(jobs: readonly ShardJob[], options: PoolO
   }
 }
 
-function runOne(worker: Worker, job: ShardJob, onFileDone?: (path: string) => void): Promise<ShardJobResult> {
+/**
+ * Runs small jobs on the calling thread, one after the other: for an edit or
+ * two, starting a worker would take longer than the work itself.
+ */
+export async function runJobsHere(jobs: readonly ShardJob[], options: PoolOptions = {}): Promise<void> {
+  for (const job of jobs) {
+    if (options.signal?.aborted) throw new JobsCancelledError();
+    const result = await runShardJob(job, (path) => options.onFileDone?.(path, 1));
+    await options.onResult?.(result);
+  }
+}
+
+function runOne(
+  worker: Worker,
+  job: ShardJob,
+  onFileDone?: (path: string, count: number) => void,
+): Promise<ShardJobResult> {
   return new Promise((resolve, reject) => {
     const onMessage = (reply: WorkerReply) => {
-      if (reply.type === 'file-done') {
-        onFileDone?.(reply.path);
+      if (reply.type === 'files-done') {
+        onFileDone?.(reply.path, reply.count);
         return;
       }
       cleanUp();

@@ -1,7 +1,7 @@
 import type { ShardJobResult } from './shard-job';
 
-/** What an index worker says back to the main thread. */
+/** What an index worker says back to the main thread; progress comes in batches of files. */
 export type WorkerReply =
-  | { type: 'file-done'; path: string }
+  | { type: 'files-done'; count: number; path: string }
   | { type: 'done'; result: ShardJobResult }
   | { type: 'failed'; message: string };

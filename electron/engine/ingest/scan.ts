@@ -1,5 +1,6 @@
+import type { Stats } from 'node:fs';
 import { open, opendir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleFormat, SkippedFile } from '../../api';
 import { looksLikeEmail } from './parse-email';
 
@@ -113,6 +114,12 @@ async function walk(
   const entries = [];
   for await (const entry of await opendir(dir)) entries.push(entry);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // The files' sizes and times are asked for all at once: one at a time, a folder of 100,000 takes seconds.
+  const infos = await statAll(
+    entries
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => join(dir, entry.name)),
+  );
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.name.startsWith('.')) {
@@ -140,7 +147,7 @@ async function walk(
         visited.add(real);
         await walk(path, folder, visited, result, onFile);
       } else if (isFile) {
-        await consider(path, folder, result);
+        await consider(path, folder, result, infos.get(path));
         onFile?.(result.files.length + result.skipped.length + result.ignored.length, path);
       }
     } catch (error) {
@@ -157,7 +164,24 @@ function isSavedPageAssets(name: string, siblings: readonly { name: string }[]):
   );
 }
 
-async function consider(path: string, folder: string, result: ScanResult): Promise<void> {
+const STAT_AHEAD = 64;
+
+/** Sizes and times of many files, a few dozen asked for at a time; a file that fails is left out (asked again later). */
+async function statAll(paths: readonly string[]): Promise<Map<string, Stats>> {
+  const infos = new Map<string, Stats>();
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const info = await stat(path).catch(() => null);
+      if (info) infos.set(path, info);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STAT_AHEAD, paths.length) }, lane));
+  return infos;
+}
+
+async function consider(path: string, folder: string, result: ScanResult, known?: Stats): Promise<void> {
   const name = basename(path);
   const extension = extname(name);
   const stem = extension ? name.slice(0, -extension.length) : name;
@@ -165,7 +189,7 @@ async function consider(path: string, folder: string, result: ScanResult): Promi
     result.ignored.push({ path, reason: 'folder notes (README, licence), not an article' });
     return;
   }
-  const info = await stat(path);
+  const info = known ?? (await stat(path));
   const format = extension ? formatOf(path) : info.size > 0 ? await detectFormat(path) : null;
   if (!format) {
     const lower = extension.toLowerCase();
@@ -180,6 +204,55 @@ async function consider(path: string, folder: string, result: ScanResult): Promi
     return;
   }
   result.files.push({ path, folder, format, size: info.size, mtimeMs: info.mtimeMs });
+}
+
+/** The library folder holding `path`, if any. */
+export function folderOf(path: string, folders: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const folder of folders) {
+    const rel = relative(folder, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) continue;
+    if (!best || folder.length > best.length) best = folder;
+  }
+  return best;
+}
+
+/**
+ * Scans only some paths inside library folders (what a watcher reports):
+ * a folder is walked like a library folder, a file is judged like one found
+ * in a walk, and paths that no longer exist are listed in `missing`. Paths in
+ * hidden folders or outside the library are passed over.
+ */
+export async function scanPaths(
+  paths: readonly string[],
+  folders: readonly string[],
+): Promise<ScanResult & { missing: string[] }> {
+  const result: ScanResult & { missing: string[] } = {
+    files: [],
+    skipped: [],
+    ignored: [],
+    folderErrors: new Map(),
+    missing: [],
+  };
+  for (const path of paths) {
+    const folder = folderOf(path, folders);
+    if (
+      !folder ||
+      relative(folder, path)
+        .split(sep)
+        .some((part) => part.startsWith('.'))
+    )
+      continue;
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await walk(path, folder, new Set([await realpath(path)]), result);
+      else if (info.isFile()) await consider(path, folder, result);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') result.missing.push(path);
+      else result.skipped.push({ path, reason: describeFsError(error) });
+    }
+  }
+  return result;
 }
 
 /** Turns a file-system error into a sentence a user can act on. */

@@ -14,10 +14,13 @@ export interface Phrase {
   prohibited: boolean;
 }
 
+/** A Lunr query clause as Lunr's own code sees it (its type definitions leave out `presence`). */
+export type QueryClause = lunr.Query.Clause & { presence: lunr.Query.presence };
+
 /** A user's query, parsed once and run against every shard. */
 export interface ParsedQuery {
   /** Lunr clauses for the words outside quotes, plus the indexable words of required phrases. */
-  clauses: lunr.Query.Clause[];
+  clauses: QueryClause[];
   phrases: Phrase[];
   /** Index terms looked up only to find a phrase's candidates: not highlighted as words of their own. */
   phraseOnlyTerms: Set<string>;
@@ -115,7 +118,10 @@ export function parseQuery(text: string): QueryParse {
   const tooCostly = costlyPart(parser.lexer.lexemes);
   if (tooCostly) return tooCostly;
   // Lunr finds nothing when a required word is a stop word it never indexed; such a word narrows nothing.
-  const clauses = query.clauses.filter((clause) => !(clause.usePipeline && isStopWord(clause.term)));
+  const clauses = (query.clauses as QueryClause[]).filter(
+    (clause) =>
+      !(clause.presence === lunr.Query.presence.REQUIRED && clause.usePipeline && isStopWord(clause.term)),
+  );
   const ownTerms = new Set(clauses.map((clause) => indexTermOf(clause.term)));
   const phraseOnlyTerms = new Set<string>();
   for (const phrase of phrases) {
@@ -131,7 +137,7 @@ export function parseQuery(text: string): QueryParse {
         usePipeline: true,
         wildcard: lunr.Query.wildcard.NONE,
         presence: lunr.Query.presence.REQUIRED,
-      } as unknown as lunr.Query.Clause);
+      } as unknown as QueryClause);
     }
   }
   return { ok: true, query: { clauses, phrases, phraseOnlyTerms, browse: text.trim() === '' } };

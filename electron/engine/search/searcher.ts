@@ -1,252 +1,288 @@
-import type lunr from 'lunr';
 import type {
   ArticleView,
+  Facets,
   Range,
   Result,
+  SearchFilters,
   SearchHit,
   SearchRequest,
   SearchResponse,
-  SortOrder,
 } from '../../api';
 import type { Article } from '../ingest/article';
-import { FIELDS, TITLE_BOOST } from '../index/lunr-index';
-import { parseQuery, type ParsedQuery, type Phrase } from './query';
+import type { Shard } from '../index/shard';
+import { filterMatches } from './filters';
+import { highlightRanges } from './highlights';
+import type { LibraryStats, ShardMatches } from './lunr-query';
+import { matchQuery } from './match';
+import { parseQuery, type ParsedQuery } from './query';
+import { rankPage } from './rank';
 import { makeSnippets } from './snippets';
-import { mergeRanges, phraseRanges, termRanges, wordsOf, type Word } from './words';
-
-type Field = (typeof FIELDS)[number];
-
-/** One loaded shard: its Lunr index and its articles by id. */
-export interface LoadedShard {
-  index: lunr.Index;
-  articles: Map<string, Article>;
-}
-
-interface Match {
-  article: Article;
-  score: number;
-  /** Index terms the article matched, per field. */
-  terms: Record<Field, Set<string>>;
-}
 
 const DEFAULT_LIMIT = 20;
+const CACHED_QUERIES = 8;
+
+interface Answer {
+  generation: number;
+  query: ParsedQuery;
+  matches: ShardMatches[];
+  facets: Facets;
+  total: number;
+  fieldTerms: [Set<string>, Set<string>];
+}
+
+/** Called when reading an article's stored text shows its shard to be damaged. */
+export type DamageListener = (shardId: string, reason: string) => void;
+
+const totals = new WeakMap<Shard, { version: number; lengths: [number, number] }>();
+
+/** Sum of each field's length over a shard's articles in service. */
+function liveLengths(shard: Shard): [number, number] {
+  const known = totals.get(shard);
+  if (known && known.version === shard.version) return known.lengths;
+  const lengths: [number, number] = [0, 0];
+  for (let doc = 0; doc < shard.count; doc++) {
+    if (!shard.isLive(doc)) continue;
+    lengths[0] += shard.lengths[0][doc]!;
+    lengths[1] += shard.lengths[1][doc]!;
+  }
+  totals.set(shard, { version: shard.version, lengths });
+  return lengths;
+}
 
 /**
- * Answers queries over a set of loaded shards: Lunr's matching and scoring
- * per shard, exact phrases checked against the text, results merged, sorted
- * and paged, with snippets and highlight ranges found by re-tokenising only
- * the articles returned.
+ * Answers queries over the shards in service, as if they were one Lunr
+ * index: matching and scoring with library-wide statistics, phrases from
+ * stored positions, filters and facets, one page ranked without sorting every
+ * hit, and snippets and highlights from re-tokenising only the articles on
+ * the page. Recent answers are kept, so paging through a long list costs
+ * only the ranking.
  */
 export class Searcher {
-  private readonly shards = new Map<string, LoadedShard>();
+  private readonly shards = new Map<string, Shard>();
+  private readonly answers = new Map<string, Answer>();
+  private readonly ids = new WeakMap<Shard, Map<string, number>>();
+  private generation = 0;
+
+  constructor(private readonly onDamage: DamageListener = () => undefined) {}
 
   /** Puts a shard in service, replacing one of the same id. */
-  setShard(id: string, shard: LoadedShard): void {
+  setShard(id: string, shard: Shard): void {
+    const previous = this.shards.get(id);
     this.shards.set(id, shard);
+    if (previous !== shard) previous?.close();
+    this.changed();
   }
 
   /** Takes a shard out of service; its articles are no longer found. */
   removeShard(id: string): void {
+    this.shards.get(id)?.close();
     this.shards.delete(id);
+    this.changed();
+  }
+
+  getShard(id: string): Shard | undefined {
+    return this.shards.get(id);
+  }
+
+  /** The shards in service, in a stable order. */
+  list(): Shard[] {
+    return [...this.shards.values()];
+  }
+
+  /** To be called when articles were deleted from a shard in service. */
+  changed(): void {
+    this.generation++;
+    this.answers.clear();
   }
 
   /** How many articles the loaded shards hold. */
   get articleCount(): number {
     let count = 0;
-    for (const shard of this.shards.values()) count += shard.articles.size;
+    for (const shard of this.shards.values()) count += shard.liveCount;
     return count;
   }
 
-  /** The article with this id, if a loaded shard holds it. */
-  findArticle(id: string): Article | undefined {
+  /** Library-wide counts for scoring: articles in service and mean field lengths. */
+  stats(): LibraryStats {
+    let docs = 0;
+    const sums = [0, 0];
     for (const shard of this.shards.values()) {
-      const article = shard.articles.get(id);
-      if (article) return article;
+      docs += shard.liveCount;
+      const [title, body] = liveLengths(shard);
+      sums[0]! += title;
+      sums[1]! += body;
+    }
+    return { docs, averageLength: [sums[0]! / docs, sums[1]! / docs] };
+  }
+
+  /** Where the article with this id is kept, if a shard in service holds it. */
+  locate(id: string): { shard: Shard; doc: number } | undefined {
+    for (const shard of this.shards.values()) {
+      let ids = this.ids.get(shard);
+      if (!ids) {
+        ids = new Map(shard.docs.ids.map((each, doc) => [each, doc]));
+        this.ids.set(shard, ids);
+      }
+      const doc = ids.get(id);
+      if (doc !== undefined && shard.isLive(doc)) return { shard, doc };
     }
     return undefined;
   }
 
-  /** Every loaded article, shard by shard. */
+  /** The whole article with this id, if a shard in service holds it. */
+  findArticle(id: string): Article | undefined {
+    const found = this.locate(id);
+    return found ? found.shard.article(found.doc) : undefined;
+  }
+
+  /** Every article in service, shard by shard, each read from its stored text when its turn comes. */
   *articles(): IterableIterator<Article> {
-    for (const shard of this.shards.values()) yield* shard.articles.values();
+    for (const shard of this.list()) {
+      for (let doc = 0; doc < shard.count; doc++) {
+        if (!shard.isLive(doc)) continue;
+        let article: Article | undefined;
+        try {
+          article = shard.article(doc);
+        } catch (error) {
+          this.damaged(shard, error);
+          break;
+        }
+        yield article;
+      }
+    }
   }
 
   /** Runs a query; a query that cannot be parsed comes back as an error value. */
   search(request: SearchRequest): Result<SearchResponse> {
     const started = performance.now();
-    const parsed = parseQuery(request.query);
-    if (!parsed.ok) return parsed;
-    const matches = this.match(parsed.query);
-    sortMatches(matches, request.sort ?? 'relevance');
+    const answer = this.answer(request.query, request.filters);
+    if (!answer.ok) return answer;
+    const { query, matches, facets, total, fieldTerms } = answer.value;
     const offset = request.offset ?? 0;
     const limit = request.limit ?? DEFAULT_LIMIT;
-    const hits = matches.slice(offset, offset + limit).map((match) => toHit(match, parsed.query));
+    const shards = this.list();
+    const page = rankPage(shards, matches, request.sort ?? 'relevance', offset, limit);
+    const hits = page.map(({ shard, doc, score }) => this.hit(shards[shard]!, doc, score, query, fieldTerms));
     return {
       ok: true,
-      value: { query: request.query, total: matches.length, offset, hits, ms: performance.now() - started },
+      value: { query: request.query, total, offset, hits, ms: performance.now() - started, facets },
+    };
+  }
+
+  /** Every article a query matches, best first, with its score: for comparisons with plain Lunr. */
+  ranked(text: string): { id: string; score: number }[] {
+    const answer = this.answer(text, undefined);
+    if (!answer.ok) return [];
+    const shards = this.list();
+    return rankPage(shards, answer.value.matches, 'relevance', 0, answer.value.total).map(
+      ({ shard, doc, score }) => ({
+        id: shards[shard]!.docs.ids[doc]!,
+        score,
+      }),
+    );
+  }
+
+  private answer(text: string, filters: SearchFilters | undefined): Result<Answer> {
+    const key = JSON.stringify([text, filters ?? {}]);
+    const cached = this.answers.get(key);
+    if (cached && cached.generation === this.generation) {
+      this.answers.delete(key);
+      this.answers.set(key, cached);
+      return { ok: true, value: cached };
+    }
+    const parsed = parseQuery(text);
+    if (!parsed.ok) return parsed;
+    const shards = this.list();
+    const matched = matchQuery(shards, parsed.query, this.stats());
+    const { matches, facets } = filterMatches(shards, matched.shards, filters);
+    const total = matches.reduce((sum, match) => sum + match.docs.length, 0);
+    const answer = {
+      generation: this.generation,
+      query: parsed.query,
+      matches,
+      facets,
+      total,
+      fieldTerms: matched.fieldTerms,
+    };
+    this.answers.set(key, answer);
+    if (this.answers.size > CACHED_QUERIES) this.answers.delete(this.answers.keys().next().value!);
+    return { ok: true, value: answer };
+  }
+
+  private body(shard: Shard, doc: number): string {
+    try {
+      return shard.storedText(doc).body;
+    } catch (error) {
+      this.damaged(shard, error);
+      return '';
+    }
+  }
+
+  /** Reports a shard whose files fail when read, if it is still the one in service. */
+  private damaged(shard: Shard, error: unknown): void {
+    if (this.shards.get(shard.id) !== shard) return;
+    this.onDamage(shard.id, error instanceof Error ? error.message : String(error));
+  }
+
+  private hit(
+    shard: Shard,
+    doc: number,
+    score: number,
+    query: ParsedQuery,
+    fieldTerms: [Set<string>, Set<string>],
+  ): SearchHit {
+    const d = shard.docs;
+    const title = d.titles[doc]!;
+    const body = this.body(shard, doc);
+    const { titleHighlights, bodyHighlights } = query.browse
+      ? { titleHighlights: [], bodyHighlights: [] }
+      : highlightRanges(title, body, query, fieldTerms);
+    return {
+      id: d.ids[doc]!,
+      path: d.paths[doc]!,
+      folder: d.folders[d.folder[doc]!]!,
+      title,
+      date: d.dates[doc] ?? null,
+      source: d.source[doc]! >= 0 ? d.sources[d.source[doc]!]! : null,
+      author: d.author[doc]! >= 0 ? d.authors[d.author[doc]!]! : null,
+      format: d.formats[d.format[doc]!] as SearchHit['format'],
+      score,
+      titleHighlights,
+      snippets: makeSnippets(body, bodyHighlights),
     };
   }
 
   /** An article for the reader, with the ranges `query` matches in it. */
   article(id: string, query?: string): Result<ArticleView> {
-    const article = this.findArticle(id);
-    if (!article)
+    const found = this.locate(id);
+    let article: Article | undefined;
+    try {
+      article = found?.shard.article(found.doc);
+    } catch (error) {
+      this.damaged(found!.shard, error);
+    }
+    if (!found || !article) {
       return {
         ok: false,
         error: { code: 'not-found', message: 'This article is no longer in the library.' },
       };
+    }
     let titleHighlights: Range[] = [];
     let bodyHighlights: Range[] = [];
-    const parsed = query ? parseQuery(query) : null;
-    if (parsed?.ok && !parsed.query.browse) {
-      const match = this.match(parsed.query, id)[0];
-      if (match) ({ titleHighlights, bodyHighlights } = highlightsOf(match, parsed.query));
+    const answer = query ? this.answer(query, undefined) : null;
+    if (answer?.ok && !answer.value.query.browse) {
+      const s = this.list().indexOf(found.shard);
+      if (answer.value.matches[s]?.docs.includes(found.doc)) {
+        ({ titleHighlights, bodyHighlights } = highlightRanges(
+          article.title,
+          article.body,
+          answer.value.query,
+          answer.value.fieldTerms,
+        ));
+      }
     }
     // The view carries everything but the file facts the window has no use for.
     const { hash: _hash, size: _size, mtimeMs: _mtimeMs, ...shown } = article;
     return { ok: true, value: { ...shown, titleHighlights, bodyHighlights } };
   }
-
-  private match(query: ParsedQuery, onlyId?: string): Match[] {
-    const matches: Match[] = [];
-    const required = query.phrases.filter((phrase) => !phrase.prohibited);
-    const prohibited = query.phrases.filter((phrase) => phrase.prohibited);
-    for (const shard of this.shards.values()) {
-      const candidates =
-        query.browse || query.clauses.length === 0
-          ? this.everyArticle(shard, query, onlyId)
-          : this.lunrMatches(shard, query, onlyId);
-      for (const match of candidates) {
-        if (query.phrases.length > 0) {
-          const words = fieldWords(match.article);
-          const score = requiredScore(words, required);
-          if (score === null) continue;
-          if (prohibited.some((phrase) => phraseScore(words, phrase) > 0)) continue;
-          if (query.clauses.length === 0 && required.length > 0) match.score = score;
-        }
-        matches.push(match);
-      }
-    }
-    return matches;
-  }
-
-  private everyArticle(shard: LoadedShard, query: ParsedQuery, onlyId?: string): Match[] {
-    // Without words to look up, only a blank query or a phrase of stop words, which the text is checked for.
-    if (!query.browse && query.phrases.length === 0) return [];
-    const articles = onlyId
-      ? [shard.articles.get(onlyId)].filter((a): a is Article => !!a)
-      : shard.articles.values();
-    return Array.from(articles, (article) => ({
-      article,
-      score: 0,
-      terms: { title: new Set<string>(), body: new Set<string>() },
-    }));
-  }
-
-  private lunrMatches(shard: LoadedShard, query: ParsedQuery, onlyId?: string): Match[] {
-    const results = shard.index.query((q) => {
-      for (const clause of query.clauses)
-        q.clauses.push({ ...clause, fields: [...(clause.fields ?? FIELDS)] });
-    });
-    const matches: Match[] = [];
-    for (const result of results) {
-      if (onlyId && result.ref !== onlyId) continue;
-      const article = shard.articles.get(result.ref);
-      if (!article) continue;
-      const terms = { title: new Set<string>(), body: new Set<string>() };
-      const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;
-      for (const [term, fields] of Object.entries(metadata)) {
-        if ('title' in fields) terms.title.add(term);
-        if ('body' in fields) terms.body.add(term);
-      }
-      matches.push({ article, score: result.score, terms });
-    }
-    return matches;
-  }
-}
-
-/**
- * The words of an article's fields, each split once when first asked for:
- * one query checks several phrases and highlights against the same words.
- */
-function fieldWords(article: Article): (field: Field) => Word[] {
-  const split: Partial<Record<Field, Word[]>> = {};
-  return (field) => (split[field] ??= wordsOf(article[field]));
-}
-
-/** How often a phrase occurs in its fields, a title occurrence counting as much as a title word. */
-function phraseScore(words: (field: Field) => Word[], phrase: Phrase): number {
-  let score = 0;
-  for (const field of phrase.fields)
-    score += phraseRanges(words(field), phrase.words).length * (field === 'title' ? TITLE_BOOST : 1);
-  return score;
-}
-
-/** The summed scores of phrases that must all occur, or null when one does not. */
-function requiredScore(words: (field: Field) => Word[], phrases: readonly Phrase[]): number | null {
-  let sum = 0;
-  for (const phrase of phrases) {
-    const score = phraseScore(words, phrase);
-    if (score === 0) return null;
-    sum += score;
-  }
-  return sum;
-}
-
-function highlightsOf(
-  match: Match,
-  query: ParsedQuery,
-): { titleHighlights: Range[]; bodyHighlights: Range[] } {
-  const words = fieldWords(match.article);
-  const own = (terms: Set<string>) => new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term)));
-  const ranges = (field: Field): Range[] => {
-    const terms = own(match.terms[field]);
-    const found = terms.size > 0 ? termRanges(words(field), terms) : [];
-    for (const phrase of query.phrases) {
-      if (!phrase.prohibited && phrase.fields.includes(field))
-        found.push(...phraseRanges(words(field), phrase.words));
-    }
-    return mergeRanges(found);
-  };
-  return { titleHighlights: ranges('title'), bodyHighlights: ranges('body') };
-}
-
-function toHit(match: Match, query: ParsedQuery): SearchHit {
-  const { article } = match;
-  const { titleHighlights, bodyHighlights } = query.browse
-    ? { titleHighlights: [], bodyHighlights: [] }
-    : highlightsOf(match, query);
-  return {
-    id: article.id,
-    path: article.path,
-    folder: article.folder,
-    title: article.title,
-    date: article.date,
-    source: article.source,
-    author: article.author,
-    format: article.format,
-    score: match.score,
-    titleHighlights,
-    snippets: makeSnippets(article.body, bodyHighlights),
-  };
-}
-
-function sortMatches(matches: Match[], sort: SortOrder): void {
-  const byTitle = (a: Match, b: Match) => a.article.title.localeCompare(b.article.title);
-  if (sort === 'relevance') {
-    matches.sort((a, b) => b.score - a.score || compareDates(b, a) || byTitle(a, b));
-    return;
-  }
-  const direction = sort === 'date-asc' ? 1 : -1;
-  matches.sort((a, b) => {
-    // Undated articles go last in either direction.
-    if (!a.article.date !== !b.article.date) return a.article.date ? -1 : 1;
-    return direction * compareDates(a, b) || b.score - a.score || byTitle(a, b);
-  });
-}
-
-function compareDates(a: Match, b: Match): number {
-  const x = a.article.date ?? '';
-  const y = b.article.date ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -18,6 +18,9 @@ const AFTER_LAST_WORD_CHAR = /[^\p{L}\p{N}\p{M}]*$/u;
 
 export { normaliseWord };
 
+// Words repeat: each distinct one is normalised once.
+const norms = new Map<string, string>();
+
 /**
  * Splits text into words at `WORD_SEPARATOR`, as the index's tokenizer does,
  * keeping each word's range in the original text (never in a lower-cased
@@ -30,7 +33,12 @@ export function wordsOf(text: string): Word[] {
   const push = (end: number) => {
     if (end <= start) return;
     const raw = text.slice(start, end);
-    const norm = normaliseWord(raw);
+    let norm = norms.get(raw);
+    if (norm === undefined) {
+      norm = normaliseWord(raw);
+      if (norms.size > 100_000) norms.clear();
+      norms.set(raw, norm);
+    }
     if (!norm) return;
     const lead = Math.max(0, raw.search(FIRST_WORD_CHAR));
     const trail = AFTER_LAST_WORD_CHAR.exec(raw)![0].length;

@@ -15,14 +15,17 @@ const tempDir = tempDirs();
 function catalogWith(folder: string): Catalog {
   const catalog = emptyCatalog();
   catalog.folders.push(folder);
-  catalog.files[`${folder}/a.txt`] = { id: 'a1', folder, size: 10, mtimeMs: 1, hash: 'h', shard: 's0001' };
   catalog.shards.s0001 = {
     id: 's0001',
     generation: 3,
     count: 1,
-    index: { name: 's0001.g3.index.json', bytes: 5, sha256: 'x' },
-    articles: { name: 's0001.g3.articles.jsonl', bytes: 6, sha256: 'y' },
+    version: 3,
+    index: { name: 's0001.g3.index', bytes: 5, sha256: 'x' },
+    articles: { name: 's0001.g3.text', bytes: 6, sha256: 'y' },
+    positions: { name: 's0001.g3.pos', bytes: 7, sha256: 'z' },
+    deleted: [0],
   };
+  catalog.ids = { [`${folder}/b.txt`]: 'a1' };
   catalog.nextShard = 2;
   return catalog;
 }
@@ -60,6 +63,15 @@ describe('loadCatalog', () => {
     const loaded = await loadCatalog(dir);
     expect(loaded.catalog).toEqual(emptyCatalog());
     expect(loaded.problem).toMatch(/the folders must be added again/);
+  });
+
+  it('carries the folders of a version 1 catalog over, without its list of files', async () => {
+    const dir = await tempDir();
+    const old = { ...emptyCatalog(), version: 1, folders: ['/news'], files: { '/news/a.txt': {} } };
+    await writeFile(join(dir, 'library.json'), JSON.stringify(old));
+    const loaded = await loadCatalog(dir);
+    expect(loaded.problem).toBeUndefined();
+    expect(loaded.catalog).toEqual({ ...emptyCatalog(), folders: ['/news'] });
   });
 
   it('treats a catalog of another format version as damaged', async () => {

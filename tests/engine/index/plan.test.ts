@@ -1,149 +1,131 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCatalog, type Catalog } from '../../../electron/engine/index/catalog';
-import { planShardJobs, SHARD_CAPACITY, type LibraryChanges } from '../../../electron/engine/index/plan';
+import { knownFiles } from '../../../electron/engine/index/changes';
+import {
+  DELTA_CAPACITY,
+  DELTA_LIMIT,
+  planShardJobs,
+  SHARD_CAPACITY,
+  type LibraryChanges,
+} from '../../../electron/engine/index/plan';
+import type { Shard } from '../../../electron/engine/index/shard';
 import type { ShardRecord } from '../../../electron/engine/index/shard-files';
 import type { FoundFile } from '../../../electron/engine/ingest/scan';
+import { makeArticle, memoryShard } from '../fixtures';
 
-const DIR = '/data/shards';
-const found = (path: string): FoundFile => ({ path, folder: '/news', format: 'txt', size: 10, mtimeMs: 1 });
-const many = (count: number, prefix = 'new') =>
-  Array.from({ length: count }, (_, i) => found(`/news/${prefix}-${i}.txt`));
-const changes = (partial: Partial<LibraryChanges>): LibraryChanges => ({
-  added: [],
-  changed: [],
-  removed: [],
-  damaged: new Set(),
-  ...partial,
-});
-
-function shardRecord(id: string, count: number, generation = 1): ShardRecord {
-  return {
-    id,
-    generation,
-    count,
-    index: { name: `${id}.g${generation}.index.json`, bytes: 1, sha256: 'i' },
-    articles: { name: `${id}.g${generation}.articles.jsonl`, bytes: 1, sha256: 'a' },
-  };
+function found(name: string): FoundFile {
+  return { path: `/library/${name}.txt`, folder: '/library', format: 'txt', size: 10, mtimeMs: 1 };
 }
 
-/** A library with shards of the given sizes; file `/news/<shard>-<n>.txt` lives in `<shard>`. */
-function library(sizes: Record<string, number>): Catalog {
-  const catalog = emptyCatalog();
-  catalog.folders = ['/news'];
-  for (const [shard, count] of Object.entries(sizes)) {
-    catalog.shards[shard] = shardRecord(shard, count, 4);
-    for (let i = 0; i < count; i++) {
-      catalog.files[`/news/${shard}-${i}.txt`] = {
-        id: `${shard}-${i}`,
-        folder: '/news',
-        size: 10,
-        mtimeMs: 1,
-        hash: 'h',
-        shard,
-      };
-    }
+function record(id: string, count: number): ShardRecord {
+  const file = { name: id, bytes: 0, sha256: '' };
+  return { id, generation: 1, count, version: 3, index: file, articles: file, positions: file };
+}
+
+/** A library of shards of the given sizes; articles are named `<shard>-<n>`. */
+function library(sizes: Record<string, number>, delta?: string) {
+  const catalog: Catalog = { ...emptyCatalog(), folders: ['/library'], nextShard: 100 };
+  const shards = new Map<string, Shard>();
+  for (const [id, size] of Object.entries(sizes)) {
+    const articles = Array.from({ length: size }, (_, n) =>
+      makeArticle(`${id}-${n}`, `Item ${n}`, 'Shipping news.'),
+    );
+    shards.set(id, memoryShard(id, articles));
+    catalog.shards[id] = record(id, size);
   }
-  catalog.nextShard = Object.keys(sizes).length + 1;
-  return catalog;
+  if (delta) catalog.delta = delta;
+  return { catalog, shards, known: knownFiles(shards) };
 }
 
-const paths = (files: { path: string }[]) => files.map((file) => file.path).sort();
+function plan(lib: ReturnType<typeof library>, changes: Partial<LibraryChanges>, maintenance = false) {
+  return planShardJobs({
+    ...lib,
+    changes: { added: [], changed: [], removed: [], renamed: [], ...changes },
+    shardsDir: '/data/shards',
+    threads: 2,
+    maintenance,
+  });
+}
 
 describe('planShardJobs', () => {
-  it('splits many new files across new shards, one per thread', () => {
-    const added = many(1000);
-    const { jobs, nextShard } = planShardJobs(emptyCatalog(), changes({ added }), DIR, 2);
-    expect(jobs.map((job) => [job.shard, job.generation, job.read.length, job.keep])).toEqual([
-      ['s0001', 1, 500, null],
-      ['s0002', 1, 500, null],
+  it('puts a few new files in a new delta shard, then into that delta', () => {
+    const first = plan(library({ s0001: 50 }), { added: [found('a'), found('b')] });
+    expect(first.jobs).toMatchObject([
+      { shard: 's0100', generation: 1, keep: [], read: [{ path: '/library/a.txt' }, {}] },
     ]);
-    expect(paths(jobs.flatMap((job) => job.read))).toEqual(paths(added));
-    expect(jobs.every((job) => job.shardsDir === DIR)).toBe(true);
-    expect(nextShard).toBe(3);
+    expect(first.delta).toBe('s0100');
+    const lib = library({ s0001: 50, s0002: 3 }, 's0002');
+    const second = plan(lib, { added: [found('c')] });
+    expect(second.jobs).toHaveLength(1);
+    expect(second.jobs[0]).toMatchObject({
+      shard: 's0002',
+      generation: 2,
+      read: [{ path: '/library/c.txt' }],
+    });
+    expect(second.jobs[0]!.keep[0]!.docs).toEqual([0, 1, 2]);
+    expect(second.delta).toBeUndefined();
   });
 
-  it('keeps new files in one shard for one thread', () => {
-    expect(planShardJobs(emptyCatalog(), changes({ added: many(1000) }), DIR, 1).jobs).toHaveLength(1);
+  it('starts a new delta when the current one is full, leaving the old one as it is', () => {
+    const lib = library({ s0002: DELTA_CAPACITY }, 's0002');
+    const result = plan(lib, { added: [found('z')] });
+    expect(result.jobs.map((job) => job.shard)).toEqual(['s0100']);
+    expect(result.delta).toBe('s0100');
   });
 
-  it('never fills a shard beyond its capacity', () => {
-    const { jobs } = planShardJobs(emptyCatalog(), changes({ added: many(9000) }), DIR, 2);
-    expect(jobs.length).toBe(3);
-    expect(jobs.every((job) => job.read.length <= SHARD_CAPACITY)).toBe(true);
-    expect(jobs.reduce((sum, job) => sum + job.read.length, 0)).toBe(9000);
+  it('splits many new files into new shards across the threads, none over capacity', () => {
+    const added = Array.from({ length: SHARD_CAPACITY + DELTA_LIMIT }, (_, i) => found(`n${i}`));
+    const result = plan(library({}), { added });
+    expect(result.jobs.length).toBeGreaterThanOrEqual(2);
+    for (const job of result.jobs) expect(job.read.length).toBeLessThanOrEqual(SHARD_CAPACITY);
+    expect(result.jobs.reduce((sum, job) => sum + job.read.length, 0)).toBe(added.length);
+    expect(result.delta).toBeUndefined();
   });
 
-  it('adds a few new files to the smallest shard, carrying its articles over', () => {
-    const catalog = library({ s0001: 30, s0002: 5, s0003: 12 });
-    const added = many(10);
-    const { jobs, nextShard } = planShardJobs(catalog, changes({ added }), DIR, 2);
-    expect(jobs).toHaveLength(1);
-    const [job] = jobs;
-    expect(job).toMatchObject({ shard: 's0002', generation: 5 });
-    expect(paths(job!.read)).toEqual(paths(added));
-    expect(job!.keep!.from).toBe(catalog.shards.s0002);
-    expect(job!.keep!.files).toHaveLength(5);
-    expect(nextShard).toBe(4);
+  it('marks the article of a removed file deleted in its shard without rewriting the shard', () => {
+    const result = plan(library({ s0001: 50 }), { removed: ['/library/s0001-7.txt'] });
+    expect(result.jobs).toEqual([]);
+    expect(result.deleted).toEqual({ s0001: [7] });
   });
 
-  it('opens a new shard for a few new files in an empty library', () => {
-    const { jobs } = planShardJobs(emptyCatalog(), changes({ added: many(3) }), DIR, 2);
-    expect(jobs.map((job) => [job.shard, job.read.length])).toEqual([['s0001', 3]]);
+  it('rebuilds the delta without a removed article rather than marking it', () => {
+    const result = plan(library({ s0001: 50, s0002: 4 }, 's0002'), { removed: ['/library/s0002-1.txt'] });
+    expect(result.deleted).toEqual({});
+    expect(result.jobs).toHaveLength(1);
+    expect(result.jobs[0]!.keep[0]!.docs).toEqual([0, 2, 3]);
   });
 
-  it('rebuilds only the shards of changed and removed files', () => {
-    const catalog = library({ s0001: 4, s0002: 3, s0003: 6 });
-    const { jobs } = planShardJobs(
-      catalog,
-      changes({ changed: [found('/news/s0001-2.txt')], removed: ['/news/s0003-0.txt'] }),
-      DIR,
-      2,
-    );
-    const byShard = Object.fromEntries(jobs.map((job) => [job.shard, job]));
-    expect(Object.keys(byShard).sort()).toEqual(['s0001', 's0003']);
-    expect(paths(byShard.s0001!.read)).toEqual(['/news/s0001-2.txt']);
-    expect(paths(byShard.s0001!.keep!.files)).toEqual([
-      '/news/s0001-0.txt',
-      '/news/s0001-1.txt',
-      '/news/s0001-3.txt',
-    ]);
-    expect(byShard.s0003!.read).toEqual([]);
-    expect(paths(byShard.s0003!.keep!.files)).toHaveLength(5);
-    expect(paths(byShard.s0003!.keep!.files)).not.toContain('/news/s0003-0.txt');
-    expect(byShard.s0003!.generation).toBe(5);
+  it('re-reads a changed file into the delta and marks its old article deleted', () => {
+    const changed = { ...found('s0001-3'), size: 99 };
+    const result = plan(library({ s0001: 50, s0002: 1 }, 's0002'), { changed: [changed] });
+    expect(result.deleted).toEqual({ s0001: [3] });
+    expect(result.jobs[0]).toMatchObject({ shard: 's0002', read: [{ path: '/library/s0001-3.txt' }] });
   });
 
-  it('re-reads every file of a damaged shard instead of carrying any over', () => {
-    const catalog = library({ s0001: 4, s0002: 3 });
-    const { jobs } = planShardJobs(catalog, changes({ damaged: new Set(['s0002']) }), DIR, 2);
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ shard: 's0002', keep: null });
-    expect(paths(jobs[0]!.read)).toEqual(['/news/s0002-0.txt', '/news/s0002-1.txt', '/news/s0002-2.txt']);
+  it('gives a renamed file the id of the article it was', () => {
+    const result = plan(library({ s0001: 10, s0002: 1 }, 's0002'), {
+      renamed: [{ from: '/library/s0001-3.txt', to: found('moved') }],
+    });
+    expect(result.deleted).toEqual({ s0001: [3] });
+    expect(result.jobs[0]!.read).toEqual([{ path: '/library/moved.txt', folder: '/library', id: 's0001-3' }]);
   });
 
-  it('plans an empty job for a shard whose files are all gone', () => {
-    const catalog = library({ s0001: 2, s0002: 3 });
-    const { jobs } = planShardJobs(
-      catalog,
-      changes({ removed: ['/news/s0001-0.txt', '/news/s0001-1.txt'] }),
-      DIR,
-      2,
-    );
-    expect(jobs).toEqual([{ shardsDir: DIR, shard: 's0001', generation: 5, keep: null, read: [] }]);
+  it('drops a shard whose every article is gone', () => {
+    const result = plan(library({ s0001: 2, s0003: 40 }), {
+      removed: ['/library/s0001-0.txt', '/library/s0001-1.txt'],
+    });
+    expect(result.jobs).toMatchObject([{ shard: 's0001', keep: [], read: [] }]);
   });
 
-  it('plans nothing when nothing changed', () => {
-    expect(planShardJobs(library({ s0001: 3 }), changes({}), DIR, 2).jobs).toEqual([]);
-  });
-
-  it('puts the biggest jobs first', () => {
-    const catalog = library({ s0001: 2, s0002: 40 });
-    const { jobs } = planShardJobs(
-      catalog,
-      changes({ changed: [found('/news/s0001-0.txt'), found('/news/s0002-0.txt')] }),
-      DIR,
-      2,
-    );
-    expect(jobs.map((job) => job.shard)).toEqual(['s0002', 's0001']);
+  it('in maintenance, merges small shards and rewrites one that is mostly deleted', () => {
+    const lib = library({ s0001: 20, s0002: 20, s0003: 20, s0004: 20, s0005: 300 });
+    lib.shards.get('s0005')!.setDeleted(Array.from({ length: 100 }, (_, doc) => doc));
+    const result = plan(lib, {}, true);
+    const merge = result.jobs.find((job) => job.replaces);
+    expect(merge?.replaces?.sort()).toEqual(['s0001', 's0002', 's0003', 's0004']);
+    expect(merge?.keep.map((kept) => kept.docs.length)).toEqual([20, 20, 20, 20]);
+    const compact = result.jobs.find((job) => job.shard === 's0005');
+    expect(compact?.keep[0]?.docs).toHaveLength(200);
+    expect(plan(lib, {}, false).jobs).toEqual([]);
   });
 });

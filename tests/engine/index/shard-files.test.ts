@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildLunrIndex } from '../../../electron/engine/index/lunr-index';
+import { ShardBuilder } from '../../../electron/engine/index/shard-builder';
 import {
-  SHARD_FORMAT_VERSION,
+  openShard,
   readShardArticles,
-  readShardIndex,
   removeShardFiles,
   ShardDamagedError,
+  verifyShardFiles,
   writeShard,
   type ShardRecord,
 } from '../../../electron/engine/index/shard-files';
+import type { Article } from '../../../electron/engine/ingest/article';
 import { makeArticle, tempDirs } from '../fixtures';
 
 const tempDir = tempDirs();
@@ -25,9 +25,15 @@ const ARTICLES = [
 let folder: string;
 let record: ShardRecord;
 
+function bytesOf(articles: readonly Article[]) {
+  const builder = new ShardBuilder();
+  for (const article of articles) builder.add(article);
+  return builder.finish();
+}
+
 beforeEach(async () => {
   folder = join(await tempDir(), 'shards');
-  record = await writeShard(folder, 's0001', 1, ARTICLES, buildLunrIndex(ARTICLES));
+  record = await writeShard(folder, 's0001', 1, ARTICLES.length, bytesOf(ARTICLES));
 });
 
 async function flipByte(name: string, at: number): Promise<void> {
@@ -37,13 +43,14 @@ async function flipByte(name: string, at: number): Promise<void> {
 }
 
 describe('writeShard', () => {
-  it('gives a record naming the files of this generation with their sizes and checksums', async () => {
+  it('gives a record naming the three files of this generation with their sizes and checksums', async () => {
     expect(record).toMatchObject({
       id: 's0001',
       generation: 1,
       count: 2,
-      index: { name: 's0001.g1.index.json' },
-      articles: { name: 's0001.g1.articles.jsonl' },
+      index: { name: 's0001.g1.index' },
+      articles: { name: 's0001.g1.text' },
+      positions: { name: 's0001.g1.pos' },
     });
     expect(record.index.bytes).toBe((await readFile(join(folder, record.index.name))).length);
     expect(record.articles.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -51,16 +58,61 @@ describe('writeShard', () => {
 
   it('writes a new generation beside the one in use without touching it', async () => {
     const before = await readFile(join(folder, record.articles.name));
-    const next = await writeShard(
-      folder,
-      's0001',
-      2,
-      ARTICLES.slice(0, 1),
-      buildLunrIndex(ARTICLES.slice(0, 1)),
-    );
-    expect(next.articles.name).toBe('s0001.g2.articles.jsonl');
+    const next = await writeShard(folder, 's0001', 2, 1, bytesOf(ARTICLES.slice(0, 1)));
+    expect(next.articles.name).toBe('s0001.g2.text');
     expect(await readFile(join(folder, record.articles.name))).toEqual(before);
     expect(await readShardArticles(folder, record)).toHaveLength(2);
+  });
+});
+
+describe('openShard', () => {
+  it('opens a shard whose articles and terms read back as written', async () => {
+    const shard = await openShard(folder, record);
+    expect(shard.count).toBe(2);
+    expect(shard.docs.ids).toEqual(['mutu', 'budget']);
+    expect(shard.termIndex('mutu')).toBeGreaterThanOrEqual(0);
+    expect(shard.termIndex('the')).toBe(-1);
+    expect(shard.normIndex('the')).toBeGreaterThanOrEqual(0);
+    expect(shard.article(0)).toEqual(ARTICLES[0]);
+  });
+
+  it('applies the deletions recorded for the shard', async () => {
+    const shard = await openShard(folder, { ...record, deleted: [1] });
+    expect(shard.liveCount).toBe(1);
+    expect(shard.isLive(1)).toBe(false);
+  });
+
+  it('throws ShardDamagedError for a flipped byte in the index file', async () => {
+    await flipByte(record.index.name, 200);
+    await expect(openShard(folder, record)).rejects.toThrow(
+      /s0001 is damaged: s0001\.g1\.index fails its checksum/,
+    );
+  });
+
+  it('throws ShardDamagedError for a truncated or missing text file, without reading it whole', async () => {
+    await truncate(join(folder, record.articles.name), record.articles.bytes - 10);
+    await expect(openShard(folder, record)).rejects.toThrow(/s0001\.g1\.text has \d+ bytes, expected/);
+    await rm(join(folder, record.articles.name));
+    await expect(openShard(folder, record)).rejects.toThrow(/s0001\.g1\.text is missing/);
+  });
+
+  it('throws ShardDamagedError for a shard written by an older Quarry', async () => {
+    const { version: _version, ...older } = record;
+    await expect(openShard(folder, older)).rejects.toThrow(/written by an older version of Quarry/);
+  });
+
+  it('detects a damaged text block when the article is read', async () => {
+    await flipByte(record.articles.name, 5);
+    const shard = await openShard(folder, record);
+    expect(() => shard.storedText(0)).toThrow(/text block 0 fails its checksum/);
+  });
+});
+
+describe('verifyShardFiles', () => {
+  it('accepts intact files and rejects a flipped byte in any of them', async () => {
+    await expect(verifyShardFiles(folder, record)).resolves.toBeUndefined();
+    await flipByte(record.positions!.name, 3);
+    await expect(verifyShardFiles(folder, record)).rejects.toThrow(ShardDamagedError);
   });
 });
 
@@ -69,63 +121,21 @@ describe('readShardArticles', () => {
     expect(await readShardArticles(folder, record)).toEqual(ARTICLES);
   });
 
-  it('throws ShardDamagedError for a truncated file', async () => {
-    await truncate(join(folder, record.articles.name), record.articles.bytes - 10);
-    const reading = readShardArticles(folder, record);
-    await expect(reading).rejects.toBeInstanceOf(ShardDamagedError);
-    await expect(reading).rejects.toThrow(/s0001 is damaged: .*has \d+ bytes, expected/);
+  it('reads only the articles asked for, and leaves out deleted ones by default', async () => {
+    expect((await readShardArticles(folder, record, [1])).map((a) => a.id)).toEqual(['budget']);
+    expect((await readShardArticles(folder, { ...record, deleted: [0] })).map((a) => a.id)).toEqual([
+      'budget',
+    ]);
   });
 
-  it('throws ShardDamagedError for a flipped byte', async () => {
+  it('throws ShardDamagedError for a flipped byte in any file', async () => {
     await flipByte(record.articles.name, 40);
-    await expect(readShardArticles(folder, record)).rejects.toThrow(ShardDamagedError);
     await expect(readShardArticles(folder, record)).rejects.toThrow(/fails its checksum/);
-  });
-
-  it('throws ShardDamagedError for a missing file', async () => {
-    await rm(join(folder, record.articles.name));
-    await expect(readShardArticles(folder, record)).rejects.toThrow(ShardDamagedError);
-    await expect(readShardArticles(folder, record)).rejects.toThrow(/is missing/);
-  });
-
-  it('throws ShardDamagedError for a well-formed file of another format version', async () => {
-    const other = (await readFile(join(folder, record.articles.name), 'utf8')).replace(
-      `"version":${SHARD_FORMAT_VERSION}`,
-      '"version":999',
-    );
-    await writeFile(join(folder, record.articles.name), other);
-    const sha256 = createHash('sha256').update(other).digest('hex');
-    const forged = { ...record, articles: { ...record.articles, bytes: Buffer.byteLength(other), sha256 } };
-    await expect(readShardArticles(folder, forged)).rejects.toThrow(ShardDamagedError);
-    await expect(readShardArticles(folder, forged)).rejects.toThrow(/another format version/);
-  });
-});
-
-describe('readShardIndex', () => {
-  it('reads back a Lunr index that answers queries', async () => {
-    const index = await readShardIndex(folder, record);
-    expect(index.search('mutu').map((result) => result.ref)).toEqual(['mutu']);
-    expect(index.search('chancellor').map((result) => result.ref)).toEqual(['budget']);
-  });
-
-  it('throws ShardDamagedError for a truncated file', async () => {
-    await truncate(join(folder, record.index.name), 100);
-    await expect(readShardIndex(folder, record)).rejects.toThrow(ShardDamagedError);
-  });
-
-  it('throws ShardDamagedError for a flipped byte', async () => {
-    await flipByte(record.index.name, 200);
-    await expect(readShardIndex(folder, record)).rejects.toThrow(ShardDamagedError);
-  });
-
-  it('throws ShardDamagedError for a missing file', async () => {
-    await rm(join(folder, record.index.name));
-    await expect(readShardIndex(folder, record)).rejects.toThrow(ShardDamagedError);
   });
 });
 
 describe('removeShardFiles', () => {
-  it('removes both files of a generation and does not mind when they are gone', async () => {
+  it('removes every file of a generation and does not mind when they are gone', async () => {
     await removeShardFiles(folder, record);
     expect(await readdir(folder)).toEqual([]);
     await expect(removeShardFiles(folder, record)).resolves.toBeUndefined();

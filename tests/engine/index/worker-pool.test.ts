@@ -16,7 +16,7 @@ async function jobs(count: number): Promise<ShardJob[]> {
     shardsDir: join(root, 'shards'),
     shard: `s${i}`,
     generation: 1,
-    keep: null,
+    keep: [],
     read: files,
   }));
 }
@@ -27,7 +27,8 @@ describe('runJobsInWorkers', () => {
     const files: string[] = [];
     await runJobsInWorkers(await jobs(3), {
       threads: 2,
-      onFileDone: (path) => files.push(path),
+      // A worker may report several files in one message: `count` says how many.
+      onFileDone: (path, count) => files.push(...Array<string>(count).fill(path)),
       onResult: async (result) => {
         results.push(result);
       },

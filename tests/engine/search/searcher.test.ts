@@ -1,11 +1,10 @@
 import lunr from 'lunr';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Range, SearchRequest, SearchResponse } from '../../../electron/api';
-import { buildLunrIndex } from '../../../electron/engine/index/lunr-index';
 import type { Article } from '../../../electron/engine/ingest/article';
 import { Searcher } from '../../../electron/engine/search/searcher';
 import { wordsOf } from '../../../electron/engine/search/words';
-import { makeArticle } from '../fixtures';
+import { makeArticle, memoryShard } from '../fixtures';
 
 // A pass-through spy, so a test can count how often an article's text is split into words.
 vi.mock('../../../electron/engine/search/words', async (importOriginal) => {
@@ -41,16 +40,9 @@ const ARTICLES: Article[] = [
   }),
 ];
 
-function shard(articles: Article[]) {
-  return {
-    index: buildLunrIndex(articles),
-    articles: new Map(articles.map((article) => [article.id, article])),
-  };
-}
-
 function searcherOf(...shards: Article[][]): Searcher {
   const searcher = new Searcher();
-  shards.forEach((articles, i) => searcher.setShard(`s${i + 1}`, shard(articles)));
+  shards.forEach((articles, i) => searcher.setShard(`s${i + 1}`, memoryShard(`s${i + 1}`, articles)));
   return searcher;
 }
 
@@ -151,6 +143,17 @@ describe('Searcher.search', () => {
     expect(ids(response)).toEqual(['union']);
     expect(sliced(response.hits[0]!.title, response.hits[0]!.titleHighlights)).toEqual(['Union talks']);
     expect(ids(run(searcher, 'title:"talks about"'))).toEqual([]);
+  });
+
+  it('does not find a phrase running from the title into the body', () => {
+    expect(ids(run(searcher, '"resume the union"'))).toEqual([]);
+    expect(ids(run(searcher, '"talks resume"'))).toEqual(['union']);
+  });
+
+  it('finds a phrase in articles spread over several shards', () => {
+    const split = searcherOf(ARTICLES.slice(0, 1), ARTICLES.slice(1, 3), ARTICLES.slice(3));
+    expect(idSet(run(split, '"the line with care"'))).toEqual(new Set(['hamlet']));
+    expect(idSet(run(split, 'talks -"about talks"'))).toEqual(new Set(['rugby']));
   });
 
   it('leaves out articles holding a prohibited phrase', () => {
@@ -274,6 +277,7 @@ describe('Searcher.search', () => {
     expect(searcher.search({ query: '*' })).toMatchObject({ ok: false, error: { at: [0, 1] } });
   });
 
+  // Phrases are matched from stored word positions, so the text is split only to highlight it: once per field.
   it('splits each field of an article into words once while matching a phrase, and once to highlight it', () => {
     const split = vi.mocked(wordsOf);
     split.mockClear();
@@ -281,8 +285,8 @@ describe('Searcher.search', () => {
     expect(ids(response)).toEqual(['union']);
     const union = ARTICLES.find((article) => article.id === 'union')!;
     const calls = split.mock.calls.map(([text]) => text);
-    expect(calls.filter((text) => text === union.body)).toHaveLength(2);
-    expect(calls.filter((text) => text === union.title)).toHaveLength(2);
+    expect(calls.filter((text) => text === union.body)).toHaveLength(1);
+    expect(calls.filter((text) => text === union.title)).toHaveLength(1);
   });
 });
 
@@ -332,7 +336,7 @@ describe('Searcher shards', () => {
   it('counts, replaces and removes shards by id', () => {
     const several = searcherOf(ARTICLES.slice(0, 2), ARTICLES.slice(2));
     expect(several.articleCount).toBe(6);
-    several.setShard('s1', shard(ARTICLES.slice(0, 1)));
+    several.setShard('s1', memoryShard('s1', ARTICLES.slice(0, 1)));
     expect(several.articleCount).toBe(5);
     expect(several.findArticle('ministers')).toBeUndefined();
     several.removeShard('s2');

@@ -25,6 +25,9 @@ import type {
   Unsubscribe,
 } from '../../../renderer/src/lib/api';
 
+/** Facets with no values, for responses that do not care about them. */
+export const NO_FACETS = { sources: [], authors: [], folders: [], formats: [], years: [] };
+
 export function makeStatus(overrides: Partial<LibraryStatus> = {}): LibraryStatus {
   return {
     folders: [{ path: '/home/ana/archive/bbc', articles: 3 }],
@@ -67,7 +70,7 @@ export function makeHit(id: string, overrides: Partial<SearchHit> = {}): SearchH
 }
 
 export function makeResponse(hits: SearchHit[], overrides: Partial<SearchResponse> = {}): SearchResponse {
-  return { query: '', total: hits.length, offset: 0, hits, ms: 3, ...overrides };
+  return { query: '', total: hits.length, offset: 0, hits, ms: 3, facets: NO_FACETS, ...overrides };
 }
 
 export function makeArticle(overrides: Partial<ArticleView> = {}): ArticleView {

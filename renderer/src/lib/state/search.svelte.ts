@@ -1,4 +1,12 @@
-import type { ApiError, QuarryBridge, SearchHit, SortOrder, Unsubscribe } from '../api';
+import type {
+  ApiError,
+  Facets,
+  QuarryBridge,
+  SearchFilters,
+  SearchHit,
+  SortOrder,
+  Unsubscribe,
+} from '../api';
 import { client } from '../client';
 
 export const PAGE_SIZE = 50;
@@ -10,7 +18,7 @@ const PREFETCH_MARGIN = 5;
 
 /** The first hits of a search, possibly gathered over several calls, and where the next page starts. */
 type FirstHits =
-  | { ok: true; hits: SearchHit[]; total: number; ms: number; nextOffset: number }
+  | { ok: true; hits: SearchHit[]; total: number; facets: Facets; ms: number; nextOffset: number }
   | { ok: false; error: ApiError };
 
 function describe(error: unknown): string {
@@ -21,9 +29,16 @@ function describe(error: unknown): string {
 export class SearchState {
   query = $state('');
   sort = $state<SortOrder>('relevance');
+  /** The filters the next searches apply; lists hold alternatives. */
+  filters = $state.raw<SearchFilters>({});
+  /** Counts per source, author, folder, type and year over the shown results, before paging. */
+  facets = $state.raw<Facets | null>(null);
   /** The query the shown hits answer, which lags `query` while typing. */
   resultsQuery = $state('');
+  /** The hits loaded from the first one on, without gaps. */
   hits = $state.raw<SearchHit[]>([]);
+  /** Pages fetched further down for a list scrolled far at once, by their first hit's place. */
+  pages = $state.raw<Readonly<Record<number, SearchHit[]>>>({});
   total = $state(0);
   ms = $state(0);
   selected = $state(-1);
@@ -50,7 +65,93 @@ export class SearchState {
   }
 
   get selectedHit(): SearchHit | null {
-    return this.hits[this.selected] ?? null;
+    return this.hitAt(this.selected) ?? null;
+  }
+
+  /** The hit at a place in the whole list, if it has been fetched. */
+  hitAt(index: number): SearchHit | undefined {
+    if (index < 0) return undefined;
+    if (index < this.hits.length) return this.hits[index];
+    const start = index - (index % PAGE_SIZE);
+    return this.pages[start]?.[index - start];
+  }
+
+  /** True when any filter is set. */
+  get filtered(): boolean {
+    const f = this.filters;
+    return Boolean(
+      f.dateFrom ||
+      f.dateTo ||
+      f.sources?.length ||
+      f.authors?.length ||
+      f.folders?.length ||
+      f.formats?.length,
+    );
+  }
+
+  /** Replaces the filters and searches again at once. */
+  setFilters(filters: SearchFilters): void {
+    this.filters = filters;
+    if (this.query.trim() !== '') void this.flush(true);
+  }
+
+  /** Adds or takes away one value of a list filter (a source, author, folder or type). */
+  toggle(kind: 'sources' | 'authors' | 'folders' | 'formats', value: string): void {
+    const current = this.filters[kind] ?? [];
+    const next = current.includes(value) ? current.filter((each) => each !== value) : [...current, value];
+    const { [kind]: _dropped, ...rest } = this.filters;
+    this.setFilters(next.length > 0 ? { ...rest, [kind]: next } : rest);
+  }
+
+  /** Sets the date range; an empty bound is no bound. */
+  setDates(from: string, to: string): void {
+    const { dateFrom: _from, dateTo: _to, ...rest } = this.filters;
+    this.setFilters({ ...rest, ...(from ? { dateFrom: from } : {}), ...(to ? { dateTo: to } : {}) });
+  }
+
+  clearFilters(): void {
+    this.setFilters({});
+  }
+
+  /** The request for a page: filters only when some are set, so plain searches stay as they were. */
+  #request(query: string, offset: number, limit: number) {
+    return { query, offset, limit, sort: this.sort, ...(this.filtered ? { filters: this.filters } : {}) };
+  }
+
+  /**
+   * Makes sure the hits from `first` to `last` (places in the whole list)
+   * are fetched: near the end of the loaded hits it loads on from there;
+   * further down it fetches just the pages in view, so a list of 10,000 can
+   * be scrolled anywhere at once.
+   */
+  showRange(first: number, last: number): void {
+    const end = Math.min(last, this.total - 1);
+    if (end < this.hits.length) return;
+    if (first <= this.hits.length + PAGE_SIZE) {
+      void this.loadMore();
+      return;
+    }
+    for (let start = first - (first % PAGE_SIZE); start <= end; start += PAGE_SIZE) {
+      if (this.pages[start] || this.#fetching[start] || start < this.hits.length) continue;
+      void this.#fetchPage(start);
+    }
+  }
+
+  // Pages asked for and not answered yet, by their first hit's place.
+  #fetching: Record<number, true> = {};
+
+  async #fetchPage(start: number): Promise<void> {
+    const generation = this.#generation;
+    this.#fetching[start] = true;
+    try {
+      const result = await this.#bridge.search(this.#request(this.resultsQuery, start, PAGE_SIZE));
+      if (generation !== this.#generation || !result.ok) return;
+      this.pages = { ...this.pages, [start]: result.value.hits };
+    } catch (error) {
+      if (generation === this.#generation) this.failure = describe(error);
+    } finally {
+      delete this.#fetching[start];
+    }
   }
 
   get hasMore(): boolean {
@@ -123,8 +224,10 @@ export class SearchState {
       this.error = null;
       this.resultsQuery = query;
       this.hits = result.hits;
+      this.pages = {};
       this.#nextOffset = result.nextOffset;
       this.total = result.total;
+      this.facets = result.facets;
       this.ms = result.ms;
       const kept = keepSelectedId === null ? -1 : this.hits.findIndex((hit) => hit.id === keepSelectedId);
       this.selected = kept >= 0 ? kept : this.hits.length > 0 ? 0 : -1;
@@ -143,14 +246,13 @@ export class SearchState {
    * MAX_LIMIT: a refresh may want more than the backend hands out at once.
    */
   async #searchFirst(query: string, limit: number, generation: number): Promise<FirstHits> {
-    const sort = this.sort;
     const hits: SearchHit[] = [];
     const seen = Object.create(null) as Record<string, true>;
     let offset = 0;
     let ms = 0;
     for (;;) {
       const asked = Math.min(limit - offset, MAX_LIMIT);
-      const result = await this.#bridge.search({ query, offset, limit: asked, sort });
+      const result = await this.#bridge.search(this.#request(query, offset, asked));
       if (!result.ok) return result;
       // Pages can overlap when the library changed between them; a hit is listed once.
       for (const hit of result.value.hits) {
@@ -159,10 +261,11 @@ export class SearchState {
       }
       offset += result.value.hits.length;
       ms += result.value.ms;
-      const { total } = result.value;
+      const { total, facets } = result.value;
       // A short page means there is no more to ask for.
       const done = offset >= limit || offset >= total || result.value.hits.length < asked;
-      if (done || generation !== this.#generation) return { ok: true, hits, total, ms, nextOffset: offset };
+      if (done || generation !== this.#generation)
+        return { ok: true, hits, total, facets, ms, nextOffset: offset };
     }
   }
 
@@ -173,12 +276,7 @@ export class SearchState {
     const offset = this.#nextOffset;
     this.loadingMore = true;
     try {
-      const result = await this.#bridge.search({
-        query: this.resultsQuery,
-        offset,
-        limit: PAGE_SIZE,
-        sort: this.sort,
-      });
+      const result = await this.#bridge.search(this.#request(this.resultsQuery, offset, PAGE_SIZE));
       if (generation !== this.#generation || offset !== this.#nextOffset) return;
       if (!result.ok) {
         this.error = result.error;
@@ -206,12 +304,19 @@ export class SearchState {
   }
 
   select(index: number): void {
-    if (index >= 0 && index < this.hits.length) this.selected = index;
+    if (this.hitAt(index)) this.selected = index;
   }
 
   /** Moves the selection by `delta` results, stopping at either end. */
   move(delta: number): void {
     if (this.hits.length === 0) return;
+    if (this.selected >= this.hits.length) {
+      // Down in a page fetched on its own: move within what is fetched, and fetch on ahead.
+      const next = Math.min(Math.max(this.selected + delta, 0), this.total - 1);
+      if (this.hitAt(next)) this.selected = next;
+      this.showRange(next, next + PREFETCH_MARGIN);
+      return;
+    }
     const next = Math.min(Math.max(this.selected + delta, 0), this.hits.length - 1);
     this.selected = next;
     if (next >= this.hits.length - PREFETCH_MARGIN) void this.loadMore();
@@ -235,6 +340,8 @@ export class SearchState {
     this.#generation++;
     this.#pending = null;
     this.hits = [];
+    this.pages = {};
+    this.facets = null;
     this.#nextOffset = 0;
     this.total = 0;
     this.selected = -1;

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SearchRequest } from '../../../../renderer/src/lib/api';
 import ResultList from '../../../../renderer/src/lib/components/ResultList.svelte';
 import { SearchState } from '../../../../renderer/src/lib/state/search.svelte';
 import { FakeBridge, makeHit, makeResponse } from '../../helpers/fake-bridge';
@@ -85,13 +86,28 @@ describe('ResultList', () => {
     expect(search.selected).toBe(2);
   });
 
-  it('loads the next page from "Show more"', async () => {
+  it('draws only the rows in view, placed by their row in the whole list', () => {
     render(ResultList, { props: { search, onopen: vi.fn() } });
-    await fireEvent.click(screen.getByRole('button', { name: /Show more/ }));
-    await vi.waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(4));
-    expect(bridge.callsOf('search').at(-1)).toEqual([
-      { query: 'budget', offset: 3, limit: 50, sort: 'relevance' },
-    ]);
+    const list = screen.getByRole('listbox');
+    expect(list.style.height).toBe(`${1234 * 124}px`);
+    const options = screen.getAllByRole('option');
+    expect(options.map((option) => option.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
+    expect(options[2]).toHaveAttribute('aria-setsize', '1234');
+    expect(options[2]!.style.top).toBe('248px');
+    // Rows not fetched yet are drawn as placeholders, and far fewer than the 1,234 hits.
+    expect(list.querySelectorAll('li').length).toBeLessThan(30);
+  });
+
+  it('fetches the page in view when the list is scrolled far down at once', async () => {
+    const { container } = render(ResultList, { props: { search, onopen: vi.fn() } });
+    const scroller = container.querySelector('.scroller') as HTMLElement;
+    scroller.scrollTop = 700 * 124;
+    await fireEvent.scroll(scroller);
+    const offsets = () => bridge.callsOf('search').map(([request]) => (request as SearchRequest).offset);
+    await vi.waitFor(() => expect(offsets()).toEqual(expect.arrayContaining([650, 700])));
+    // The pages between were never asked for.
+    expect(offsets()).not.toContain(50);
+    await vi.waitFor(() => expect(search.hitAt(650)?.id).toBe('page-650'));
   });
 
   it('says so when nothing matches', async () => {

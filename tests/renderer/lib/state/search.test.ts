@@ -190,4 +190,50 @@ describe('SearchState', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(bridge.callsOf('search')).toHaveLength(1);
   });
+
+  it('keeps the facets of the answer and sends filters only once one is set', async () => {
+    const facets = {
+      sources: [{ value: 'BBC', count: 2 }],
+      authors: [],
+      folders: [],
+      formats: [],
+      years: [],
+    };
+    bridge.searchImpl = () => Promise.resolve({ ok: true, value: makeResponse(hits(2), { facets }) });
+    search.setQuery('tax');
+    await vi.advanceTimersByTimeAsync(150);
+    expect(search.facets).toEqual(facets);
+    search.toggle('sources', 'BBC');
+    search.setDates('2004', '');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bridge.callsOf('search').at(-1)).toEqual([
+      {
+        query: 'tax',
+        offset: 0,
+        limit: PAGE_SIZE,
+        sort: 'relevance',
+        filters: { sources: ['BBC'], dateFrom: '2004' },
+      },
+    ]);
+    expect(search.filtered).toBe(true);
+  });
+
+  it('fetches pages far down the list on their own and finds their hits by place', async () => {
+    bridge.searchImpl = (request) =>
+      Promise.resolve({
+        ok: true,
+        value: makeResponse(hits(request.offset === 0 ? PAGE_SIZE : PAGE_SIZE, request.offset), {
+          total: 10_000,
+        }),
+      });
+    search.setQuery('tax');
+    await vi.advanceTimersByTimeAsync(150);
+    search.showRange(5000, 5010);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bridge.callsOf('search').at(-1)?.[0]).toMatchObject({ offset: 5000, limit: PAGE_SIZE });
+    expect(search.hitAt(5003)?.id).toBe('h5003');
+    expect(search.hits).toHaveLength(PAGE_SIZE);
+    search.select(5003);
+    expect(search.selectedHit?.id).toBe('h5003');
+  });
 });

@@ -1,0 +1,114 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+
+/** Bytes of a shard file read on demand: from disk when serving, from memory in tests. */
+export interface ByteSource {
+  readonly length: number;
+  read(offset: number, length: number): Uint8Array;
+  close?(): void;
+}
+
+/**
+ * A file read piece by piece through a descriptor kept open while the shard
+ * is in service (closed by `close`, reopened if read again), so a query does
+ * not pay for opening files.
+ */
+export class FileSource implements ByteSource {
+  private fd: number | null = null;
+
+  constructor(
+    readonly path: string,
+    readonly length: number,
+  ) {}
+
+  read(offset: number, length: number): Uint8Array {
+    const bytes = Buffer.allocUnsafe(length);
+    this.fd ??= openSync(this.path, 'r');
+    let done = 0;
+    while (done < length) {
+      const got = readSync(this.fd, bytes, done, length - done, offset + done);
+      if (got === 0) throw new Error(`${this.path} ends before byte ${offset + length}`);
+      done += got;
+    }
+    return bytes;
+  }
+
+  /** Lets go of the file, so that it can be deleted (on Windows too). */
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Bytes already in memory. */
+export class MemorySource implements ByteSource {
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  read(offset: number, length: number): Uint8Array {
+    if (offset + length > this.bytes.length) throw new Error('read past the end');
+    return this.bytes.subarray(offset, offset + length);
+  }
+}
+
+/** Chunk size of the positions file's checksums. */
+export const CHECKED_CHUNK = 64 * 1024;
+
+/** CRC-32 of each chunk of `bytes`, so a lazily read file can be checked piece by piece. */
+export function chunkCrcs(bytes: Uint8Array): Uint32Array {
+  const crcs = new Uint32Array(Math.ceil(bytes.length / CHECKED_CHUNK));
+  for (let i = 0; i < crcs.length; i++) {
+    crcs[i] = crc32(bytes.subarray(i * CHECKED_CHUNK, (i + 1) * CHECKED_CHUNK));
+  }
+  return crcs;
+}
+
+/** Thrown by a checked source whose bytes do not match their checksums. */
+export class ChecksumError extends Error {}
+
+/**
+ * A source whose every chunk is checked against its CRC-32 the first time it
+ * is read; later reads of the chunk trust the first check.
+ */
+export class CheckedSource implements ByteSource {
+  private readonly checked: Uint8Array;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly crcs: Uint32Array,
+  ) {
+    this.checked = new Uint8Array(crcs.length);
+  }
+
+  get length(): number {
+    return this.source.length;
+  }
+
+  close(): void {
+    this.source.close?.();
+  }
+
+  read(offset: number, length: number): Uint8Array {
+    if (length === 0) return new Uint8Array(0);
+    const first = Math.floor(offset / CHECKED_CHUNK);
+    const last = Math.floor((offset + length - 1) / CHECKED_CHUNK);
+    let allChecked = true;
+    for (let chunk = first; chunk <= last; chunk++) if (!this.checked[chunk]) allChecked = false;
+    if (allChecked) return this.source.read(offset, length);
+    const start = first * CHECKED_CHUNK;
+    const end = Math.min(this.source.length, (last + 1) * CHECKED_CHUNK);
+    const bytes = this.source.read(start, end - start);
+    for (let chunk = first; chunk <= last; chunk++) {
+      if (this.checked[chunk]) continue;
+      const from = (chunk - first) * CHECKED_CHUNK;
+      if (crc32(bytes.subarray(from, from + CHECKED_CHUNK)) !== this.crcs[chunk]) {
+        throw new ChecksumError(`chunk ${chunk} fails its checksum`);
+      }
+      this.checked[chunk] = 1;
+    }
+    return bytes.subarray(offset - start, offset - start + length);
+  }
+}

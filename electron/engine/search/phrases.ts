@@ -1,0 +1,151 @@
+import { FIELDS } from '../index/lunr-index';
+import { VarintCursor } from '../index/bytes';
+import type { Shard } from '../index/shard';
+import type { Phrase } from './query';
+
+/** One phrase word's entry in the positions file: its articles, and where each one's positions lie in the file. */
+interface WordPostings {
+  docs: Int32Array;
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
+const CACHE_ENTRIES = 256;
+/** Up to this many candidate articles, each one's positions are read on their own. */
+const FEW = 16;
+const caches = new WeakMap<Shard, Map<number, WordPostings>>();
+
+/** The articles holding a phrase word (positions not read yet); the most recently used are kept. */
+function wordPostings(shard: Shard, index: number): WordPostings {
+  let cache = caches.get(shard);
+  if (!cache) caches.set(shard, (cache = new Map()));
+  const cached = cache.get(index);
+  if (cached) {
+    cache.delete(index);
+    cache.set(index, cached);
+    return cached;
+  }
+  const from = shard.normOffsets[index]!;
+  const docBytes = shard.normDocBytes[index]!;
+  const bytes = shard.positions.read(from, docBytes);
+  const count = shard.normDocs[index]!;
+  const docs = new Int32Array(count);
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  const cursor = new VarintCursor(bytes, 0);
+  let at = from + docBytes;
+  let doc = 0;
+  for (let i = 0; i < count; i++) {
+    doc += cursor.next();
+    const length = cursor.next();
+    docs[i] = doc;
+    starts[i] = at;
+    ends[i] = at += length;
+  }
+  const entry = { docs, starts, ends };
+  cache.set(index, entry);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return entry;
+}
+
+function decodePositions(bytes: Uint8Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  const cursor = new VarintCursor(bytes, from);
+  let position = 0;
+  while (cursor.pos < to) out.push((position += cursor.next()));
+  return out;
+}
+
+/** The positions of the `i`th article of a word, from a span read before or with a read of their own. */
+function positionsAt(
+  shard: Shard,
+  word: WordPostings,
+  i: number,
+  span: { from: number; bytes: Uint8Array } | null,
+): number[] {
+  if (!span) {
+    const bytes = shard.positions.read(word.starts[i]!, word.ends[i]! - word.starts[i]!);
+    return decodePositions(bytes, 0, bytes.length);
+  }
+  return decodePositions(span.bytes, word.starts[i]! - span.from, word.ends[i]! - span.from);
+}
+
+/** Occurrences of a phrase in one article, by field. */
+export interface PhraseCount {
+  title: number;
+  body: number;
+}
+
+/**
+ * Finds where a phrase occurs in a shard from the stored word positions
+ * (stop words included): the articles holding every word, rarest word first,
+ * then for each the starts where word j stands j places after the first.
+ * Only articles marked in `within` are checked when it is given. Deleted articles
+ * are left out.
+ */
+export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array): Map<number, PhraseCount> {
+  const found = new Map<number, PhraseCount>();
+  const indexes = phrase.words.map((word) => shard.normIndex(word));
+  if (indexes.some((index) => index < 0)) return found;
+  const words = indexes.map((index) => wordPostings(shard, index));
+  const order = words.map((_, j) => j).sort((a, b) => words[a]!.docs.length - words[b]!.docs.length);
+  const cursors = new Int32Array(words.length);
+  const wantTitle = phrase.fields.includes(FIELDS[0]);
+  const wantBody = phrase.fields.includes(FIELDS[1]);
+  const rarest = words[order[0]!]!;
+  // First the articles holding every word, from the small lists of articles alone.
+  const candidates: number[] = [];
+  const places: number[][] = words.map(() => []);
+  outer: for (let r = 0; r < rarest.docs.length; r++) {
+    const doc = rarest.docs[r]!;
+    if (within && !within[doc]) continue;
+    if (!shard.isLive(doc)) continue;
+    for (const j of order) {
+      const word = words[j]!;
+      let cursor = cursors[j]!;
+      while (cursor < word.docs.length && word.docs[cursor]! < doc) cursor++;
+      cursors[j] = cursor;
+      if (cursor >= word.docs.length) break outer;
+      if (word.docs[cursor] !== doc) continue outer;
+    }
+    candidates.push(doc);
+    for (let j = 0; j < words.length; j++) places[j]!.push(cursors[j]!);
+  }
+  if (candidates.length === 0) return found;
+  // Then the positions of just those articles: a read each when they are few, else one read per
+  // word from its first candidate to its last.
+  const few = candidates.length <= FEW;
+  const spans = words.map((word, j) => {
+    const at = places[j]!;
+    if (few) return null;
+    const from = word.starts[at[0]!]!;
+    return { from, bytes: shard.positions.read(from, word.ends[at[at.length - 1]!]! - from) };
+  });
+  for (let c = 0; c < candidates.length; c++) {
+    const doc = candidates[c]!;
+    let starts = positionsAt(shard, words[0]!, places[0]![c]!, spans[0]!);
+    for (let j = 1; j < words.length && starts.length > 0; j++) {
+      // Both lists ascend: one merge keeps the starts whose word j stands j places on.
+      const positions = positionsAt(shard, words[j]!, places[j]![c]!, spans[j]!);
+      const kept: number[] = [];
+      let k = 0;
+      for (const start of starts) {
+        while (k < positions.length && positions[k]! < start + j) k++;
+        if (positions[k] === start + j) kept.push(start);
+      }
+      starts = kept;
+    }
+    if (starts.length === 0) continue;
+    const titleWords = shard.titleWords[doc]!;
+    let title = 0;
+    let body = 0;
+    for (const start of starts) {
+      if (start < titleWords) title++;
+      else body++;
+    }
+    if (!wantTitle) title = 0;
+    if (!wantBody) body = 0;
+    if (title + body > 0) found.set(doc, { title, body });
+  }
+  return found;
+}
