@@ -1,3 +1,5 @@
+// Must come first: the engine's citation styles are imported as text.
+import '../helpers/raw-text';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { loadCatalog } from '../../electron/engine/index/catalog';

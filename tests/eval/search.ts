@@ -1,3 +1,5 @@
+// Must come first: the engine's citation styles are imported as text.
+import '../helpers/raw-text';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
