@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
-import { open, opendir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { open, opendir, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleFormat, SkippedFile } from '../../api';
 import { looksLikeEmail } from './parse-email';
 
@@ -244,6 +244,7 @@ export async function scanPaths(
     )
       continue;
     try {
+      if (await inSavedPageAssets(path, folder)) continue;
       const info = await stat(path);
       if (info.isDirectory()) await walk(path, folder, new Set([await realpath(path)]), result);
       else if (info.isFile()) await consider(path, folder, result);
@@ -253,6 +254,23 @@ export async function scanPaths(
     }
   }
   return result;
+}
+
+/** True when `path` is, or lies in, the "<page>_files" folder of a saved web page, which walks pass over. */
+async function inSavedPageAssets(path: string, folder: string): Promise<boolean> {
+  for (let dir = path; dir !== folder && dir !== dirname(dir); dir = dirname(dir)) {
+    const name = basename(dir);
+    if (!SAVED_PAGE_ASSETS.test(name)) continue;
+    const siblings = await readdir(dirname(dir)).catch(() => [] as string[]);
+    if (
+      isSavedPageAssets(
+        name,
+        siblings.map((sibling) => ({ name: sibling })),
+      )
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Turns a file-system error into a sentence a user can act on. */

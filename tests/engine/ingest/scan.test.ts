@@ -5,6 +5,7 @@ import {
   describeFsError,
   formatOf,
   scanFolders,
+  scanPaths,
   type ScanResult,
 } from '../../../electron/engine/ingest/scan';
 import { tempDirs, writeFiles } from '../fixtures';
@@ -140,6 +141,28 @@ describe('scanFolders', () => {
     await scanFolders([root], (count) => counts.push(count));
     expect(counts.length).toBeGreaterThanOrEqual(6);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  });
+});
+
+describe('scanPaths', () => {
+  it("judges the paths a watcher reports like a walk would, passing over saved pages' assets", async () => {
+    const folder = await tempDir();
+    await writeFiles(folder, {
+      'page.html': '<html><head><title>Page</title></head><body><p>Text of the page.</p></body></html>',
+      'page_files/inner.html': '<html><body><p>An advert.</p></body></html>',
+      'notes.txt': 'Notes\n\nSome notes.\n',
+    });
+    const result = await scanPaths(
+      [
+        join(folder, 'page_files'),
+        join(folder, 'page_files', 'inner.html'),
+        join(folder, 'notes.txt'),
+        join(folder, 'gone.txt'),
+      ],
+      [folder],
+    );
+    expect(result.files.map((file) => file.path)).toEqual([join(folder, 'notes.txt')]);
+    expect(result.missing).toEqual([join(folder, 'gone.txt')]);
   });
 });
 
