@@ -15,7 +15,7 @@ import {} from './phrases';
 import { phraseBefore } from './subjects';
 import type { ParagraphTokens } from './paragraph-tokens';
 import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
-import { isAllCaps, isCapitalised, lower, tokenize, type Span, type Token } from './text';
+import { isAllCaps, isCapitalised, lower, startsUpper, tokenize, type Span, type Token } from './text';
 
 const PLACE_WORDS = new Set(
   'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
@@ -60,12 +60,14 @@ export class NameIndex {
   /**
    * Reads the names in an article's paragraphs. Quotations in marks are
    * single tokens of `paragraphs`; `unmarked` (sorted) are the quotations
-   * without marks (transcript turns, block quotations), whose words are quoted too.
+   * without marks (transcript turns, block quotations), whose words are quoted
+   * too. Paragraphs starting at or after `until` are left unread.
    */
-  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[]) {
+  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[], until = Infinity) {
     this.text = paragraphs.text;
     let container = 0;
     paragraphs.paragraphs.forEach((paragraph, index) => {
+      if (paragraph.start >= until) return;
       while (unmarked[container] && unmarked[container]!.end <= paragraph.start) container++;
       const tokens = paragraphs.of(index);
       // Transcript turns and block quotations: their names are spoken of; labels and narrative read as usual.
@@ -121,14 +123,16 @@ export class NameIndex {
     for (let at = from; at < to; at++) {
       const token = tokens[at]!;
       if (!token.word) continue;
-      const word = token.lower;
-      if (!isCapitalised(token.text)) {
-        if (!quoted && SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
-          this.describe(tokens, at);
-        if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (!startsUpper(token)) {
+        // Only verbs of saying and "the" matter here; they are short, and anything quoted counts for no subject.
+        const length = token.end - token.start;
+        if (quoted || length < 3 || length > 12) continue;
+        const word = token.text;
+        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1]))) this.describe(tokens, at);
+        if (word === 'the' && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
         continue;
       }
-      if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (token.lower === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
       if (!isNameWord(token)) continue;
       const end = runEnd(tokens, at, to, false);
       this.addRun(tokens, at, end, quoted);

@@ -39,7 +39,10 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
   const containers: Span[] = [...turns, ...blocks].sort((a, b) => a.start - b.start);
   const marks = outside(allMarks, containers);
   const tokens = new ParagraphTokens(text, paragraphs, marks);
-  const reader = new ArticleReader(tokens, marks, () => new SpeakerIndex(tokens, containers));
+  // Names after the last quotation's paragraph and the next cannot be a speaker's: they are left unread.
+  const last = Math.max(marks.at(-1)?.end ?? 0, containers.at(-1)?.end ?? 0);
+  const until = paragraphs[tokens.indexAt(last) + 2]?.start;
+  const reader = new ArticleReader(tokens, marks, () => new SpeakerIndex(tokens, containers, until));
   const items: Item[] = [
     ...marks.map((mark) => ({ at: mark.start, mark })),
     ...turns.map((turn) => ({ at: turn.start, turn })),
