@@ -2,6 +2,8 @@ import { clauseRole } from './clauses';
 import {
   EVENT_WORDS,
   FEMALE_NAMES,
+  FUNCTION_WORDS,
+  PRONOUNS,
   FEMALE_TITLES,
   MALE_NAMES,
   MALE_TITLES,
@@ -22,12 +24,12 @@ const PLACE_WORDS = new Set(
     ' ',
   ),
 );
-const ARTICLES = new Set(['the', 'a', 'an', 'and', 'of']);
 const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
 const NOT_A_SUBJECT = { salient: false, speaks: false };
 const NO_TITLES: string[] = [];
+const NONE: Entity[] = [];
 // Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full.
 const FULL_NAME =
   /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}/gu;
@@ -142,6 +144,14 @@ export class NameIndex {
 
   /** Records an unnamed speaker: the description before a verb of saying. */
   private describe(tokens: readonly Token[], verb: number): void {
+    // Only a lower-case noun (or an apposition) before the verb can end a description: "a spokesman said".
+    const before = tokens[verb - 1];
+    if (
+      !before ||
+      (before.word && (startsUpper(before) || PRONOUNS.has(before.lower))) ||
+      before.text === '"'
+    )
+      return;
     const subject = phraseBefore(this.text, tokens, verb);
     if (subject?.kind !== 'description') return;
     const words = subject.text.split(/\s+/);
@@ -161,6 +171,10 @@ export class NameIndex {
   }
 
   private addRun(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
+    if (to - from === 1) {
+      this.addWord(tokens, from, quoted);
+      return;
+    }
     const raw: string[] = [];
     for (let at = from; at < to - 1; at++) raw.push(tokens[at]!.text);
     raw.push(bareName(tokens[to - 1]!.text));
@@ -188,16 +202,45 @@ export class NameIndex {
         entity.gender ??= MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
     }
     for (const title of titles) entity.roles.add(title);
-    for (let back = from - 1; back >= Math.max(0, from - 3); back--) {
-      const token = tokens[back]!;
-      if (!token.word || ARTICLES.has(token.lower) || isCapitalised(token.text)) break;
-      entity.roles.add(nameKey(token.lower));
-    }
+    // Roles matter for people: "harbour master Colin Achterberg", "Priya Mandeville, the engineer,".
     const person = !entity.org && (entity.words.length > 1 || titles.length > 0);
-    if (person && tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
+    if (person) {
+      for (let back = from - 1; back >= Math.max(0, from - 3); back--) {
+        const token = tokens[back]!;
+        if (
+          !token.word ||
+          startsUpper(token) ||
+          FUNCTION_WORDS.has(token.lower) ||
+          SPEECH_VERBS.has(token.lower)
+        )
+          break;
+        entity.roles.add(nameKey(token.lower));
+      }
+      if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
+    }
     const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, from, to);
     if (speaks) entity.spoke = true;
     this.sight(entity, at, salient, quoted);
+  }
+
+  /** A name of one word, the commonest case by far ("Kim", "Ofcom", a capital opening a sentence): kept cheap. */
+  private addWord(tokens: readonly Token[], at: number, quoted: boolean): void {
+    const token = tokens[at]!;
+    const word = bareName(token.text);
+    const key = word.toLowerCase();
+    const upper = isAllCaps(word);
+    let entity =
+      nearest(this.byLastWord.get(key) ?? NONE, token.start) ??
+      (upper ? this.byInitials.get(word) : undefined) ??
+      nearest(this.byFirstWord.get(key) ?? NONE, token.start);
+    if (!entity) {
+      const org = ORGANISATION_WORDS.has(key) || EVENT_WORDS.has(key) || upper;
+      entity = { name: word, words: [key], gender: null, org, roles: new Set(), sightings: [], spoke: false };
+      push(this.byLastWord, key, entity);
+    }
+    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, at, at + 1);
+    if (speaks) entity.spoke = true;
+    this.sight(entity, token.start, salient, quoted);
   }
 
   private sight(entity: Entity, at: number, salient: boolean, quoted: boolean): void {
