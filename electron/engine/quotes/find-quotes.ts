@@ -4,7 +4,7 @@ import { findBlockQuotes, type BlockQuote } from './blocks';
 import { endsWithSaying, labelOf, predicateOf } from './labels';
 import { paragraphsOf, type Paragraph } from './layout';
 import { pairQuotationMarks, type MarkedQuote } from './marks';
-import { neighbourAttribution, type Attributed, type SentenceReader } from './neighbours';
+import { neighbourAttribution, previousSentence, type Attributed, type SentenceReader } from './neighbours';
 import { ParagraphTokens } from './paragraph-tokens';
 import { sentenceSubject, type Mention } from './phrases';
 import { isScareQuote, quotedWords } from './scare';
@@ -139,8 +139,8 @@ class ArticleReader implements SentenceReader {
   /** "The minister … was not what was happening, the spokesman said. "…," he added": the speaker just reported. */
   private reportedBefore(span: Span, pronoun: Mention): string | null {
     const sentence = this.sentence(span.start);
-    if (sentence.start === sentence.paragraph.start) return null;
-    const previous = this.sentence(sentence.start - 1);
+    const previous = previousSentence(this, sentence);
+    if (!previous) return null;
     const reported = attributionBefore(
       this.text,
       this.tokens(Math.max(previous.start, previous.end - WINDOW), previous.end),
