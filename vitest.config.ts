@@ -13,6 +13,7 @@ export default defineConfig({
             'tests/scripts/**/*.test.ts',
             'tests/cli/**/*.test.ts',
             'tests/serve/**/*.test.ts',
+            'tests/eval/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 60_000,

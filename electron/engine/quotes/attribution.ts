@@ -159,9 +159,19 @@ function attributionAt(text: string, tokens: readonly Token[], verb: number): At
   const subject =
     inverted ??
     (word.endsWith('ing') || previous === 'to'
-      ? sentenceSubject(text, tokens)
+      ? (sentenceSubject(text, tokens) ?? invertedSpeaker(text, tokens, verb))
       : subjectBefore(text, tokens, verb));
   return subject && plausibleSubject(subject) ? { mention: subject, cue, strong } : null;
+}
+
+/** "…," said Anthony Sebok, a professor, adding that…: the speaker an inverted verb named earlier. */
+function invertedSpeaker(text: string, tokens: readonly Token[], before: number): Mention | null {
+  for (let verb = before - 1; verb >= 0; verb--) {
+    if (!SPEECH_VERBS.has(lower(tokens[verb])) || lower(tokens[verb]).endsWith('ing')) continue;
+    const speaker = phraseAfter(text, tokens, verb + 1);
+    if (speaker && speaker.kind !== 'description') return speaker;
+  }
+  return null;
 }
 
 function isPassive(tokens: readonly Token[], verb: number): boolean {

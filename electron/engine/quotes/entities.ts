@@ -2,6 +2,8 @@ import { clauseRole } from './clauses';
 import {
   EVENT_WORDS,
   FEMALE_NAMES,
+  FUNCTION_WORDS,
+  PRONOUNS,
   FEMALE_TITLES,
   MALE_NAMES,
   MALE_TITLES,
@@ -15,19 +17,19 @@ import {} from './phrases';
 import { phraseBefore } from './subjects';
 import type { ParagraphTokens } from './paragraph-tokens';
 import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
-import { isAllCaps, isCapitalised, lower, tokenize, type Span, type Token } from './text';
+import { isAllCaps, isCapitalised, lower, startsUpper, tokenize, type Span, type Token } from './text';
 
 const PLACE_WORDS = new Set(
   'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
     ' ',
   ),
 );
-const ARTICLES = new Set(['the', 'a', 'an', 'and', 'of']);
 const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
 const NOT_A_SUBJECT = { salient: false, speaks: false };
 const NO_TITLES: string[] = [];
+const NONE: Entity[] = [];
 // Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full.
 const FULL_NAME =
   /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}/gu;
@@ -60,12 +62,14 @@ export class NameIndex {
   /**
    * Reads the names in an article's paragraphs. Quotations in marks are
    * single tokens of `paragraphs`; `unmarked` (sorted) are the quotations
-   * without marks (transcript turns, block quotations), whose words are quoted too.
+   * without marks (transcript turns, block quotations), whose words are quoted
+   * too. Paragraphs starting at or after `until` are left unread.
    */
-  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[]) {
+  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[], until = Infinity) {
     this.text = paragraphs.text;
     let container = 0;
     paragraphs.paragraphs.forEach((paragraph, index) => {
+      if (paragraph.start >= until) return;
       while (unmarked[container] && unmarked[container]!.end <= paragraph.start) container++;
       const tokens = paragraphs.of(index);
       // Transcript turns and block quotations: their names are spoken of; labels and narrative read as usual.
@@ -121,14 +125,16 @@ export class NameIndex {
     for (let at = from; at < to; at++) {
       const token = tokens[at]!;
       if (!token.word) continue;
-      const word = token.lower;
-      if (!isCapitalised(token.text)) {
-        if (!quoted && SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
-          this.describe(tokens, at);
-        if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (!startsUpper(token)) {
+        // Only verbs of saying and "the" matter here; they are short, and anything quoted counts for no subject.
+        const length = token.end - token.start;
+        if (quoted || length < 3 || length > 12) continue;
+        const word = token.text;
+        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1]))) this.describe(tokens, at);
+        if (word === 'the' && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
         continue;
       }
-      if (word === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (token.lower === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
       if (!isNameWord(token)) continue;
       const end = runEnd(tokens, at, to, false);
       this.addRun(tokens, at, end, quoted);
@@ -138,6 +144,14 @@ export class NameIndex {
 
   /** Records an unnamed speaker: the description before a verb of saying. */
   private describe(tokens: readonly Token[], verb: number): void {
+    // Only a lower-case noun (or an apposition) before the verb can end a description: "a spokesman said".
+    const before = tokens[verb - 1];
+    if (
+      !before ||
+      (before.word && (startsUpper(before) || PRONOUNS.has(before.lower))) ||
+      before.text === '"'
+    )
+      return;
     const subject = phraseBefore(this.text, tokens, verb);
     if (subject?.kind !== 'description') return;
     const words = subject.text.split(/\s+/);
@@ -157,6 +171,10 @@ export class NameIndex {
   }
 
   private addRun(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
+    if (to - from === 1) {
+      this.addWord(tokens, from, quoted);
+      return;
+    }
     const raw: string[] = [];
     for (let at = from; at < to - 1; at++) raw.push(tokens[at]!.text);
     raw.push(bareName(tokens[to - 1]!.text));
@@ -184,16 +202,45 @@ export class NameIndex {
         entity.gender ??= MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
     }
     for (const title of titles) entity.roles.add(title);
-    for (let back = from - 1; back >= Math.max(0, from - 3); back--) {
-      const token = tokens[back]!;
-      if (!token.word || ARTICLES.has(token.lower) || isCapitalised(token.text)) break;
-      entity.roles.add(nameKey(token.lower));
-    }
+    // Roles matter for people: "harbour master Colin Achterberg", "Priya Mandeville, the engineer,".
     const person = !entity.org && (entity.words.length > 1 || titles.length > 0);
-    if (person && tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
+    if (person) {
+      for (let back = from - 1; back >= Math.max(0, from - 3); back--) {
+        const token = tokens[back]!;
+        if (
+          !token.word ||
+          startsUpper(token) ||
+          FUNCTION_WORDS.has(token.lower) ||
+          SPEECH_VERBS.has(token.lower)
+        )
+          break;
+        entity.roles.add(nameKey(token.lower));
+      }
+      if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
+    }
     const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, from, to);
     if (speaks) entity.spoke = true;
     this.sight(entity, at, salient, quoted);
+  }
+
+  /** A name of one word, the commonest case by far ("Kim", "Ofcom", a capital opening a sentence): kept cheap. */
+  private addWord(tokens: readonly Token[], at: number, quoted: boolean): void {
+    const token = tokens[at]!;
+    const word = bareName(token.text);
+    const key = word.toLowerCase();
+    const upper = isAllCaps(word);
+    let entity =
+      nearest(this.byLastWord.get(key) ?? NONE, token.start) ??
+      (upper ? this.byInitials.get(word) : undefined) ??
+      nearest(this.byFirstWord.get(key) ?? NONE, token.start);
+    if (!entity) {
+      const org = ORGANISATION_WORDS.has(key) || EVENT_WORDS.has(key) || upper;
+      entity = { name: word, words: [key], gender: null, org, roles: new Set(), sightings: [], spoke: false };
+      push(this.byLastWord, key, entity);
+    }
+    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, at, at + 1);
+    if (speaks) entity.spoke = true;
+    this.sight(entity, token.start, salient, quoted);
   }
 
   private sight(entity: Entity, at: number, salient: boolean, quoted: boolean): void {

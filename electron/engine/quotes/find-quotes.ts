@@ -4,7 +4,7 @@ import { findBlockQuotes, type BlockQuote } from './blocks';
 import { endsWithSaying, labelOf, predicateOf } from './labels';
 import { paragraphsOf, type Paragraph } from './layout';
 import { pairQuotationMarks, type MarkedQuote } from './marks';
-import { neighbourAttribution, type Attributed, type SentenceReader } from './neighbours';
+import { neighbourAttribution, previousSentence, type Attributed, type SentenceReader } from './neighbours';
 import { ParagraphTokens } from './paragraph-tokens';
 import { sentenceSubject, type Mention } from './phrases';
 import { isScareQuote, quotedWords } from './scare';
@@ -39,7 +39,10 @@ export function findQuotations(text: string, options: FindOptions = {}): Quotati
   const containers: Span[] = [...turns, ...blocks].sort((a, b) => a.start - b.start);
   const marks = outside(allMarks, containers);
   const tokens = new ParagraphTokens(text, paragraphs, marks);
-  const reader = new ArticleReader(tokens, marks, () => new SpeakerIndex(tokens, containers));
+  // Names after the last quotation's paragraph and the next cannot be a speaker's: they are left unread.
+  const last = Math.max(marks.at(-1)?.end ?? 0, containers.at(-1)?.end ?? 0);
+  const until = paragraphs[tokens.indexAt(last) + 2]?.start;
+  const reader = new ArticleReader(tokens, marks, () => new SpeakerIndex(tokens, containers, until));
   const items: Item[] = [
     ...marks.map((mark) => ({ at: mark.start, mark })),
     ...turns.map((turn) => ({ at: turn.start, turn })),
@@ -136,8 +139,8 @@ class ArticleReader implements SentenceReader {
   /** "The minister … was not what was happening, the spokesman said. "…," he added": the speaker just reported. */
   private reportedBefore(span: Span, pronoun: Mention): string | null {
     const sentence = this.sentence(span.start);
-    if (sentence.start === sentence.paragraph.start) return null;
-    const previous = this.sentence(sentence.start - 1);
+    const previous = previousSentence(this, sentence);
+    if (!previous) return null;
     const reported = attributionBefore(
       this.text,
       this.tokens(Math.max(previous.start, previous.end - WINDOW), previous.end),

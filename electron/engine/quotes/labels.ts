@@ -1,6 +1,6 @@
 import type { Attribution } from './attribution';
 import { SPEECH_VERBS } from './lexicon';
-import { looksLikePerson } from './names';
+import { isPossessive, looksLikePerson } from './names';
 import { phraseAfter } from './phrases';
 import { phraseBefore } from './subjects';
 import { isCapitalised, type Token } from './text';
@@ -15,6 +15,8 @@ export function predicateOf(
 ): Attribution | null {
   const next = after[0];
   if (!next?.word || isCapitalised(next.text) || !before[before.length - 1]?.word) return null;
+  // "the cost of Britain's "chaotic" asylum system": a possessive owns the words' noun, it does not say them.
+  if (isPossessive(before[before.length - 1]!.text)) return null;
   const subject = phraseBefore(text, before, before.length);
   return subject && subject.kind !== 'description' ? { mention: subject, cue: null, strong: false } : null;
 }

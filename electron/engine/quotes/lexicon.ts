@@ -25,7 +25,7 @@ export const SPEECH_VERBS = set(`
   summarised summarized concurred objected objects interjected interrupted
   acknowledged conceded whispered muttered yelled screamed shrugged nodded underlined
   underscored highlighted affirmed asserted contended opined reckoned reckons ruled
-  recalled explained outlined stresses insisted reads implored
+  recalled explained outlined stresses insisted reads implored forecast forecasts
 `);
 
 /**

@@ -1,5 +1,5 @@
 import { FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ORGANISATION_WORDS, TITLES } from './lexicon';
-import { isCapitalised, lower, type Token } from './text';
+import { lower, startsUpper, type Token } from './text';
 
 const PARTICLES = new Set('de da del della di du la le van von der den ter al el bin ibn y'.split(' '));
 // Words that join the parts of one name: "Bank of England", "Trade and Industry Secretary".
@@ -21,7 +21,7 @@ export const HONORIFICS = new Set([
 
 /** True for a word that can be part of a proper name (capitalised, not a sentence-opening function word). */
 export function isNameWord(token: Token | undefined): boolean {
-  return token !== undefined && token.word && isCapitalised(token.text) && !NOT_NAME_WORDS.has(lower(token));
+  return token !== undefined && token.word && startsUpper(token) && !NOT_NAME_WORDS.has(lower(token));
 }
 
 /** A word as names are compared: lower case, without a possessive ending or full stop. */

@@ -83,7 +83,11 @@ export function neighbourAttribution(
   return lastSpoke(earlier) ? { attribution: null, inherited: last! } : NONE;
 }
 
-function previousSentence(reader: SentenceReader, sentence: Span & { paragraph: Paragraph }): Span | null {
+/** The sentence before `sentence`: in its paragraph, or the last of the paragraph before. */
+export function previousSentence(
+  reader: SentenceReader,
+  sentence: Span & { paragraph: Paragraph },
+): Span | null {
   if (sentence.start > sentence.paragraph.start) return reader.sentence(sentence.start - 1);
   const paragraph = reader.paragraphBefore(sentence.paragraph);
   if (!paragraph || (paragraph.kind !== 'text' && paragraph.kind !== 'quote')) return null;

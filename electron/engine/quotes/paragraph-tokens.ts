@@ -1,5 +1,5 @@
 import type { Paragraph } from './layout';
-import { tokenize, type Span, type Token } from './text';
+import { firstIndex, tokenize, type Span, type Token } from './text';
 
 /**
  * The tokens of an article's paragraphs, each paragraph tokenized once, on
@@ -17,14 +17,7 @@ export class ParagraphTokens {
 
   /** Index of the paragraph that holds `at` (the last one starting at or before it). */
   indexAt(at: number): number {
-    let low = 0;
-    let high = this.paragraphs.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.paragraphs[mid]!.start <= at) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, firstIndex(this.paragraphs, (paragraph) => paragraph.start > at) - 1);
   }
 
   /** All the tokens of paragraph `index`. */
@@ -41,13 +34,7 @@ export class ParagraphTokens {
   /** The tokens wholly inside [start, end), which must lie in one paragraph. */
   within(start: number, end: number): Token[] {
     const tokens = this.of(this.indexAt(start));
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (tokens[mid]!.start < start) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstIndex(tokens, (token) => token.start >= start);
     let stop = low;
     while (stop < tokens.length && tokens[stop]!.end <= end) stop++;
     return tokens.slice(low, stop);

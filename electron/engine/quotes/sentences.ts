@@ -1,4 +1,12 @@
-import { firstEndingAfter, isAbbreviation, isSpaceCode, isUpperAt, skipSpace, type Span } from './text';
+import {
+  firstEndingAfter,
+  firstIndex,
+  isAbbreviation,
+  isSpaceCode,
+  isUpperAt,
+  skipSpace,
+  type Span,
+} from './text';
 
 const CLOSERS = new Set([...')]}"\'’”»›']);
 const OPENING_MARKS = new Set([...'"\'“‘„«‹(']);
@@ -59,12 +67,6 @@ function abbreviationBefore(text: string, at: number, start: number): boolean {
 
 /** The [start, end) of the sentence that holds `at`, given the paragraph's sentence starts. */
 export function sentenceAt(starts: readonly number[], paragraphEnd: number, at: number): Span {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= at) low = mid;
-    else high = mid - 1;
-  }
-  return { start: starts[low]!, end: starts[low + 1] ?? paragraphEnd };
+  const next = firstIndex(starts, (start) => start > at);
+  return { start: starts[Math.max(0, next - 1)]!, end: starts[next] ?? paragraphEnd };
 }

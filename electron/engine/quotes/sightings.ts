@@ -1,3 +1,5 @@
+import { firstIndex } from './text';
+
 // What the name index holds, and the lookups over it: who is named where.
 
 export type Gender = 'm' | 'f' | null;
@@ -37,14 +39,7 @@ export interface Described {
 
 /** How many of the sorted `sightings` come before `at`. */
 export function countBefore(sightings: readonly { at: number }[], at: number): number {
-  let low = 0;
-  let high = sightings.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sightings[mid]!.at < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndex(sightings, (sighting) => sighting.at >= at);
 }
 
 /** The entity among `entities` named last before `at`. */

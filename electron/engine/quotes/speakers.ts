@@ -1,5 +1,5 @@
 import { NameIndex } from './entities';
-import { nearest, type Entity, type Sighting } from './sightings';
+import { countBefore, nearest, type Entity, type Sighting } from './sightings';
 import { ORGANISATION_WORDS, TITLES } from './lexicon';
 import { nameKey, withoutTitles } from './names';
 import type { ParagraphTokens } from './paragraph-tokens';
@@ -42,9 +42,9 @@ export class SpeakerIndex {
   private readonly names: NameIndex;
   private readonly notes: { at: number; name: string; body: boolean }[] = [];
 
-  /** Reads the names of an article: see NameIndex. */
-  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[]) {
-    this.names = new NameIndex(paragraphs, unmarked);
+  /** Reads the names of an article, up to `until`: see NameIndex. */
+  constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[], until?: number) {
+    this.names = new NameIndex(paragraphs, unmarked, until);
   }
 
   /**
@@ -127,13 +127,7 @@ export class SpeakerIndex {
   }
 
   private lastNote(at: number, body: boolean): { at: number; name: string } | null {
-    let low = 0;
-    let high = this.notes.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.notes[mid]!.at < at) low = mid + 1;
-      else high = mid;
-    }
+    const low = countBefore(this.notes, at);
     for (let i = low - 1; i >= 0 && at - this.notes[i]!.at <= NEAR; i--) {
       if (this.notes[i]!.body === body) return this.notes[i]!;
     }

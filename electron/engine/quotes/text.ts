@@ -67,12 +67,14 @@ export function trimEndOf(text: string, start: number, to: number): number {
 
 /** A word or a punctuation character, with its place in the text. */
 export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  word: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly word: boolean;
   /** The text in lower case, computed once: words are compared many times. */
-  lower: string;
+  readonly lower: string;
+  /** The code of the first character, to test it without making the text. */
+  readonly first: number;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -105,10 +107,39 @@ function wordEnd(text: string, at: number, limit: number): number {
   }
 }
 
-/** A token, with its lower-case form. */
+// Most tokens are passed over unread: their text and lower-case form are made only when asked for.
+class LazyToken implements Token {
+  private cachedText: string | undefined = undefined;
+  private cachedLower: string | undefined = undefined;
+  readonly first: number;
+
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly word: boolean,
+  ) {
+    this.first = source.charCodeAt(start);
+  }
+
+  get text(): string {
+    return (this.cachedText ??= this.source.slice(this.start, this.end));
+  }
+
+  get lower(): string {
+    return (this.cachedLower ??= this.word ? this.text.toLowerCase() : this.text);
+  }
+}
+
 function token(text: string, start: number, end: number, word: boolean): Token {
-  const slice = text.slice(start, end);
-  return { start, end, text: slice, word, lower: word ? slice.toLowerCase() : slice };
+  return new LazyToken(text, start, end, word);
+}
+
+/** True when a token starts with a capital letter, tested without making its text when it can be. */
+export function startsUpper(token: Token): boolean {
+  const code = token.first;
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return isCapitalised(token.text);
 }
 
 /** The lower-case form of a token, or '' past the ends of a token list. */
@@ -136,7 +167,14 @@ export function tokenize(text: string, start: number, end: number, atoms: readon
     if (next && next.start <= at) {
       if (next.end > at) {
         const from = Math.max(next.start, start);
-        tokens.push({ start: from, end: Math.min(next.end, end), text: '"', word: false, lower: '"' });
+        tokens.push({
+          start: from,
+          end: Math.min(next.end, end),
+          text: '"',
+          word: false,
+          lower: '"',
+          first: 0x22,
+        });
         at = next.end;
       }
       atom++;
@@ -157,16 +195,24 @@ export function tokenize(text: string, start: number, end: number, atoms: readon
   return tokens;
 }
 
-/** Index of the first span in sorted `spans` that ends after `at`. */
-export function firstEndingAfter(spans: readonly Span[], at: number): number {
+/**
+ * Index of the first item of a sorted list that passes `test`, a test that
+ * fails for a prefix of the list and passes for the rest (binary search).
+ */
+export function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
   let low = 0;
-  let high = spans.length;
+  let high = items.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (spans[mid]!.end <= at) low = mid + 1;
-    else high = mid;
+    if (test(items[mid]!)) high = mid;
+    else low = mid + 1;
   }
   return low;
+}
+
+/** Index of the first span in sorted `spans` that ends after `at`. */
+export function firstEndingAfter(spans: readonly Span[], at: number): number {
+  return firstIndex(spans, (span) => span.end > at);
 }
 
 /** True for a word whose following full stop marks an abbreviation (Mr, U.S, J), not a sentence end. */
