@@ -61,4 +61,16 @@ export class StringTable {
     }
     return -1;
   }
+
+  /** The first index whose word is not below `value` (the length when all are). */
+  lowerBound(value: string): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compare(mid, value) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }

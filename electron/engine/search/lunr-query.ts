@@ -112,10 +112,21 @@ function expand(
     info.at[s] = index;
     found.add(info);
   };
+  const prefix = /^([^*]+)\*$/.exec(clause.term)?.[1];
   if (!needsExpansion(clause)) {
     shards.forEach((shard, s) => {
       const index = shard.termIndex(clause.term);
       if (index >= 0) note(clause.term, s, index);
+    });
+  } else if (prefix !== undefined && !(clause.editDistance > 0)) {
+    // A trailing wildcard is a range of each sorted dictionary: no walk, no merged dictionary.
+    shards.forEach((shard, s) => {
+      const table = shard.dictionary;
+      for (let index = table.lowerBound(prefix); index < table.length; index++) {
+        const term = table.get(index);
+        if (!term.startsWith(prefix)) break;
+        note(term, s, index);
+      }
     });
   } else {
     // Walk the merged dictionary once, then find each word in each big shard.
