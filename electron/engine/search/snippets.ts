@@ -47,11 +47,12 @@ export function makeSnippets(
 }
 
 function cut(text: string, roughStart: number, roughEnd: number, ranges: readonly Range[]): Snippet {
-  // Ends move out to the nearest space close by, so words are not cut in two.
+  // Ends move out to the nearest space close by, so words are not cut in two; near the opening of the text, to it.
   let start = roughStart;
   if (start > 0) {
     const space = text.lastIndexOf(' ', start);
     if (space >= 0 && roughStart - space < 30) start = space + 1;
+    else if (space < 0 && roughStart < 30) start = 0;
   }
   let end = roughEnd;
   if (end < text.length) {

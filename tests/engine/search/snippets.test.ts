@@ -107,6 +107,16 @@ describe('makeSnippets', () => {
     expect(text.slice(long[0]).startsWith(shown[1]!)).toBe(true);
   });
 
+  it('does not cut the first word of the text when the passage starts close to it', () => {
+    const text =
+      'The World Trade Organisation (WTO) is to hold membership talks with both Iraq and Afghanistan. ' +
+      'But the bid of a third country was refused. '.repeat(10);
+    const at = text.indexOf('talks');
+    const [snippet] = makeSnippets(text, [[at, at + 5]], { count: 1 });
+    expect(snippet!.text.startsWith('The World Trade')).toBe(true);
+    expect(snippet!.text.slice(...snippet!.highlights[0]!)).toBe('talks');
+  });
+
   it('gives the whole of a short text without ellipses', () => {
     expect(makeSnippets('Blair spoke.', [[0, 5]])).toEqual([{ text: 'Blair spoke.', highlights: [[0, 5]] }]);
   });
