@@ -138,7 +138,8 @@ export function isBinary(bytes: Uint8Array): boolean {
   if (utf16) return false;
   let nuls = 0;
   let controls = 0;
-  for (const byte of head) {
+  for (let i = 0; i < head.length; i++) {
+    const byte = head[i]!;
     if (byte === 0) nuls++;
     else if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) controls++;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, read, readSync, statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
@@ -145,15 +145,24 @@ function summarise(notes: string[]): string[] {
 type WholeFile = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false; reason: string };
 
 /**
+ * Files up to this size are read with synchronous calls: for a news article
+ * the promise machinery of an asynchronous read costs ten times the read
+ * itself, and blocking for a few milliseconds at most is harmless.
+ */
+const SYNC_READ_BYTES = 4 * MB;
+
+/**
  * Reads a file whole through one handle, refusing it when over `limit`
  * without reading it, and noticing when it is rewritten or deleted meanwhile.
  */
 async function readWhole(path: string, limit: number): Promise<WholeFile> {
-  const handle = await open(path, 'r');
+  // Opening a named pipe or device for reading can wait forever: only regular files are opened.
+  if (!statSync(path).isFile()) return { ok: false, reason: 'not a regular file' };
+  const fd = openSync(path, 'r');
+  let before: Stats;
   let bytes: Buffer;
-  let before: Awaited<ReturnType<typeof handle.stat>>;
   try {
-    before = await handle.stat();
+    before = fstatSync(fd);
     if (!before.isFile()) return { ok: false, reason: 'not a regular file' };
     if (before.size > limit) {
       return {
@@ -163,24 +172,55 @@ async function readWhole(path: string, limit: number): Promise<WholeFile> {
     }
     // One byte more than expected tells a file that grew while it was read.
     bytes = Buffer.alloc(before.size + 1);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
+    const filled = before.size <= SYNC_READ_BYTES ? fillSync(fd, bytes) : await fill(fd, bytes);
     if (filled !== before.size)
       return { ok: false, reason: 'changed while it was being read (it will be read again)' };
     bytes = bytes.subarray(0, filled);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
-  const after = await stat(path).catch(() => null);
-  if (!after) return { ok: false, reason: 'deleted while it was being read' };
+  let after: Stats;
+  try {
+    after = statSync(path);
+  } catch {
+    return { ok: false, reason: 'deleted while it was being read' };
+  }
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
     return { ok: false, reason: 'changed while it was being read (it will be read again)' };
   }
   return { ok: true, bytes, mtimeMs: before.mtimeMs };
+}
+
+function fillSync(fd: number, bytes: Buffer): number {
+  let filled = 0;
+  while (filled < bytes.length) {
+    const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
+async function fill(fd: number, bytes: Buffer): Promise<number> {
+  let filled = 0;
+  while (filled < bytes.length) {
+    const read = await readAsync(fd, bytes, filled, bytes.length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
+function readAsync(
+  fd: number,
+  bytes: Buffer,
+  offset: number,
+  length: number,
+  position: number,
+): Promise<number> {
+  return new Promise((resolve, reject) =>
+    read(fd, bytes, offset, length, position, (error, count) => (error ? reject(error) : resolve(count))),
+  );
 }
 
 /**

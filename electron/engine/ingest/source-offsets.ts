@@ -19,6 +19,18 @@ export function toFileOffsets(
   if (wanted.length === 0) return spans;
   const out = spans.map((span) => ({ ...span }));
   const unit = encoding === 'windows-1252' ? 1 : encoding === 'utf-8' ? 0 : 2;
+  if (!original.includes('\r')) {
+    // Without CRs the parsed text is the original: measure the stretches between the wanted places.
+    let at = 0;
+    let bytes = bomBytes;
+    for (const item of wanted) {
+      const to = Math.min(item.at, original.length);
+      bytes += unit ? (to - at) * unit : Buffer.byteLength(original.slice(at, to), 'utf8');
+      at = to;
+      out[item.index]!.offset = bytes;
+    }
+    return out;
+  }
   let next = 0;
   let normalised = 0;
   let bytes = bomBytes;

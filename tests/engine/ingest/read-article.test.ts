@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -121,6 +122,15 @@ describe('readArticle', () => {
       reason: 'not found (moved or deleted?)',
     });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'reports a named pipe with a text extension as not a regular file instead of waiting on it',
+    async () => {
+      const pipe = join(root, 'pipe.txt');
+      execFileSync('mkfifo', [pipe]);
+      expect(await readArticle(pipe, root)).toEqual({ ok: false, reason: 'not a regular file' });
+    },
+  );
 
   it('makes a title from the file name when the Markdown has none', async () => {
     const outcome = await readArticle(join(root, 'no-heading_here.md'), root);
