@@ -7,7 +7,7 @@ import { chunkCrcs } from './byte-source';
 import { DocColumns } from './doc-columns';
 
 /** Bumped whenever the layout of shard files or the index pipeline changes. */
-export const SHARD_FORMAT_VERSION = 4;
+export const SHARD_FORMAT_VERSION = 5;
 
 /** The three files of a shard, as bytes. */
 export interface ShardBytes {

@@ -11,8 +11,6 @@ interface WordPostings {
 }
 
 const CACHE_ENTRIES = 256;
-/** Up to this many candidate articles, each one's positions are read on their own. */
-const FEW = 16;
 const caches = new WeakMap<Shard, Map<number, WordPostings>>();
 
 /** The articles holding a phrase word (positions not read yet); the most recently used are kept. */
@@ -56,18 +54,40 @@ function decodePositions(bytes: Uint8Array, from: number, to: number): number[] 
   return out;
 }
 
-/** The positions of the `i`th article of a word, from a span read before or with a read of their own. */
-function positionsAt(
-  shard: Shard,
-  word: WordPostings,
-  i: number,
-  span: { from: number; bytes: Uint8Array } | null,
-): number[] {
-  if (!span) {
-    const bytes = shard.positions.read(word.starts[i]!, word.ends[i]! - word.starts[i]!);
-    return decodePositions(bytes, 0, bytes.length);
+/** Bytes of the positions file read for some of a word's articles: runs that start at `froms`, ascending. */
+interface PositionReads {
+  froms: number[];
+  runs: Uint8Array[];
+}
+
+/** Two candidates' positions closer than this are read in one go rather than two. */
+const READ_GAP = 4096;
+
+/**
+ * Reads the positions of a word's articles at indexes `at` (ascending): one
+ * read for each run of articles lying close together in the file, so a common
+ * word (`the`) costs the bytes of the candidate articles, not of all its articles.
+ */
+function readPositions(shard: Shard, word: WordPostings, at: readonly number[]): PositionReads {
+  const reads: PositionReads = { froms: [], runs: [] };
+  for (let i = 0; i < at.length;) {
+    const from = word.starts[at[i]!]!;
+    let to = word.ends[at[i]!]!;
+    let j = i + 1;
+    while (j < at.length && word.starts[at[j]!]! - to <= READ_GAP) to = word.ends[at[j++]!]!;
+    reads.froms.push(from);
+    reads.runs.push(shard.positions.read(from, to - from));
+    i = j;
   }
-  return decodePositions(span.bytes, word.starts[i]! - span.from, word.ends[i]! - span.from);
+  return reads;
+}
+
+/** The positions of the `i`th article of a word, from the runs read for it; `run` is the last run used. */
+function positionsAt(word: WordPostings, i: number, reads: PositionReads, run: { at: number }): number[] {
+  const start = word.starts[i]!;
+  while (run.at + 1 < reads.froms.length && reads.froms[run.at + 1]! <= start) run.at++;
+  const from = reads.froms[run.at]!;
+  return decodePositions(reads.runs[run.at]!, start - from, word.ends[i]! - from);
 }
 
 /** Occurrences of a phrase in one article, by field. */
@@ -112,21 +132,15 @@ export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array):
     for (let j = 0; j < words.length; j++) places[j]!.push(cursors[j]!);
   }
   if (candidates.length === 0) return found;
-  // Then the positions of just those articles: a read each when they are few, else one read per
-  // word from its first candidate to its last.
-  const few = candidates.length <= FEW;
-  const spans = words.map((word, j) => {
-    const at = places[j]!;
-    if (few) return null;
-    const from = word.starts[at[0]!]!;
-    return { from, bytes: shard.positions.read(from, word.ends[at[at.length - 1]!]! - from) };
-  });
+  // Then the positions of just those articles.
+  const reads = words.map((word, j) => readPositions(shard, word, places[j]!));
+  const runs = words.map(() => ({ at: 0 }));
   for (let c = 0; c < candidates.length; c++) {
     const doc = candidates[c]!;
-    let starts = positionsAt(shard, words[0]!, places[0]![c]!, spans[0]!);
+    let starts = positionsAt(words[0]!, places[0]![c]!, reads[0]!, runs[0]!);
     for (let j = 1; j < words.length && starts.length > 0; j++) {
       // Both lists ascend: one merge keeps the starts whose word j stands j places on.
-      const positions = positionsAt(shard, words[j]!, places[j]![c]!, spans[j]!);
+      const positions = positionsAt(words[j]!, places[j]![c]!, reads[j]!, runs[j]!);
       const kept: number[] = [];
       let k = 0;
       for (const start of starts) {

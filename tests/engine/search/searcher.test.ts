@@ -156,6 +156,21 @@ describe('Searcher.search', () => {
     expect(idSet(run(split, 'talks -"about talks"'))).toEqual(new Set(['rugby']));
   });
 
+  it('finds a phrase of a common word whose positions lie far apart in the file, for the few articles holding it', () => {
+    // Each article holds "the" hundreds of times, so its positions span many read runs and checksum chunks.
+    const filler = Array.from({ length: 300 }, (_, i) => `the word${i % 50}`).join(' ');
+    const many = Array.from({ length: 400 }, (_, n) =>
+      makeArticle(
+        `a${n}`,
+        `Article ${n}`,
+        n % 97 === 5 ? `${filler} the threat grew. ${filler}` : `${filler} threat the`,
+      ),
+    );
+    const wide = searcherOf(many);
+    expect(idSet(run(wide, '"the threat"'))).toEqual(new Set(['a5', 'a102', 'a199', 'a296', 'a393']));
+    expect(run(wide, '"threat the"').total).toBe(395);
+  });
+
   it('leaves out articles holding a prohibited phrase', () => {
     expect(idSet(run(searcher, 'talks -"talks about talks"'))).toEqual(new Set(['ministers', 'rugby']));
   });
