@@ -1,4 +1,5 @@
 import { FIELDS } from '../index/lunr-index';
+import { IntList } from '../index/analyzer';
 import { VarintCursor } from '../index/bytes';
 import type { Shard } from '../index/shard';
 import type { Phrase } from './query';
@@ -46,12 +47,12 @@ function wordPostings(shard: Shard, index: number): WordPostings {
   return entry;
 }
 
-function decodePositions(bytes: Uint8Array, from: number, to: number): number[] {
-  const out: number[] = [];
+/** Decodes the delta-coded positions in `bytes[from..to)` into `out`, replacing what it held. */
+function decodePositions(bytes: Uint8Array, from: number, to: number, out: IntList): void {
+  out.length = 0;
   const cursor = new VarintCursor(bytes, from);
   let position = 0;
   while (cursor.pos < to) out.push((position += cursor.next()));
-  return out;
 }
 
 /** Bytes of the positions file read for some of a word's articles: runs that start at `froms`, ascending. */
@@ -82,13 +83,23 @@ function readPositions(shard: Shard, word: WordPostings, at: readonly number[]):
   return reads;
 }
 
-/** The positions of the `i`th article of a word, from the runs read for it; `run` is the last run used. */
-function positionsAt(word: WordPostings, i: number, reads: PositionReads, run: { at: number }): number[] {
+/** Decodes the positions of the `i`th article of a word into `out`, from the runs read for it; `run` is the last run used. */
+function positionsAt(
+  word: WordPostings,
+  i: number,
+  reads: PositionReads,
+  run: { at: number },
+  out: IntList,
+): void {
   const start = word.starts[i]!;
   while (run.at + 1 < reads.froms.length && reads.froms[run.at + 1]! <= start) run.at++;
   const from = reads.froms[run.at]!;
-  return decodePositions(reads.runs[run.at]!, start - from, word.ends[i]! - from);
+  decodePositions(reads.runs[run.at]!, start - from, word.ends[i]! - from, out);
 }
+
+// Reused for every candidate: a common phrase has thousands, and an array each would keep the collector busy.
+const starts = new IntList();
+const positions = new IntList();
 
 /** Occurrences of a phrase in one article, by field. */
 export interface PhraseCount {
@@ -137,24 +148,25 @@ export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array):
   const runs = words.map(() => ({ at: 0 }));
   for (let c = 0; c < candidates.length; c++) {
     const doc = candidates[c]!;
-    let starts = positionsAt(words[0]!, places[0]![c]!, reads[0]!, runs[0]!);
+    positionsAt(words[0]!, places[0]![c]!, reads[0]!, runs[0]!, starts);
     for (let j = 1; j < words.length && starts.length > 0; j++) {
-      // Both lists ascend: one merge keeps the starts whose word j stands j places on.
-      const positions = positionsAt(words[j]!, places[j]![c]!, reads[j]!, runs[j]!);
-      const kept: number[] = [];
+      // Both lists ascend: one merge keeps (in place) the starts whose word j stands j places on.
+      positionsAt(words[j]!, places[j]![c]!, reads[j]!, runs[j]!, positions);
+      let kept = 0;
       let k = 0;
-      for (const start of starts) {
-        while (k < positions.length && positions[k]! < start + j) k++;
-        if (positions[k] === start + j) kept.push(start);
+      for (let i = 0; i < starts.length; i++) {
+        const start = starts.values[i]!;
+        while (k < positions.length && positions.values[k]! < start + j) k++;
+        if (k < positions.length && positions.values[k] === start + j) starts.values[kept++] = start;
       }
-      starts = kept;
+      starts.length = kept;
     }
     if (starts.length === 0) continue;
     const titleWords = shard.titleWords[doc]!;
     let title = 0;
     let body = 0;
-    for (const start of starts) {
-      if (start < titleWords) title++;
+    for (let i = 0; i < starts.length; i++) {
+      if (starts.values[i]! < titleWords) title++;
       else body++;
     }
     if (!wantTitle) title = 0;

@@ -18,8 +18,32 @@ const AFTER_LAST_WORD_CHAR = /[^\p{L}\p{N}\p{M}]*$/u;
 
 export { normaliseWord };
 
+/** A distinct piece of text between separators, normalised once: its word and the punctuation around it. */
+interface Piece {
+  norm: string;
+  lead: number;
+  trail: number;
+}
+
 // Words repeat: each distinct one is normalised once.
-const norms = new Map<string, string>();
+const pieces = new Map<string, Piece>();
+
+function pieceOf(raw: string): Piece {
+  let piece = pieces.get(raw);
+  if (piece === undefined) {
+    const norm = normaliseWord(raw);
+    piece = norm
+      ? {
+          norm,
+          lead: Math.max(0, raw.search(FIRST_WORD_CHAR)),
+          trail: AFTER_LAST_WORD_CHAR.exec(raw)![0].length,
+        }
+      : { norm, lead: 0, trail: 0 };
+    if (pieces.size > 100_000) pieces.clear();
+    pieces.set(raw, piece);
+  }
+  return piece;
+}
 
 /**
  * Splits text into words at `WORD_SEPARATOR`, as the index's tokenizer does,
@@ -32,17 +56,8 @@ export function wordsOf(text: string): Word[] {
   let start = 0;
   const push = (end: number) => {
     if (end <= start) return;
-    const raw = text.slice(start, end);
-    let norm = norms.get(raw);
-    if (norm === undefined) {
-      norm = normaliseWord(raw);
-      if (norms.size > 100_000) norms.clear();
-      norms.set(raw, norm);
-    }
-    if (!norm) return;
-    const lead = Math.max(0, raw.search(FIRST_WORD_CHAR));
-    const trail = AFTER_LAST_WORD_CHAR.exec(raw)![0].length;
-    words.push({ start: start + lead, end: end - trail, norm });
+    const { norm, lead, trail } = pieceOf(text.slice(start, end));
+    if (norm) words.push({ start: start + lead, end: end - trail, norm });
   };
   SEPARATOR.lastIndex = 0;
   for (let match = SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
