@@ -1,13 +1,15 @@
 import type { Range } from '../../api';
+import { ENGLISH } from '../index/languages';
 import { FIELDS } from '../index/lunr-index';
 import type { ParsedQuery } from './query';
 import { mergeRanges, phraseRanges, termRanges, wordsOf } from './words';
 
 /**
  * The ranges of a title and body that a query matched, found by
- * re-tokenising just this article: the words whose index terms the query
- * expanded to (in the field the clause named), and every occurrence of its
- * required phrases. Words looked up only to find a phrase are not marked on
+ * re-tokenising just this article: the words whose index terms (in the
+ * article's language, as `pipelineLanguage` names it) the query expanded to
+ * (in the field the clause named), and every occurrence of its required
+ * phrases. Words looked up only to find a phrase are not marked on
  * their own.
  */
 export function highlightRanges(
@@ -15,13 +17,14 @@ export function highlightRanges(
   body: string,
   query: ParsedQuery,
   fieldTerms: readonly [Set<string>, Set<string>],
+  language: string = ENGLISH,
 ): { titleHighlights: Range[]; bodyHighlights: Range[] } {
   const own = (terms: Set<string>) => new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term)));
   // Each field is split into words once, in the original text, so ranges never drift.
   const titleWords = wordsOf(title);
   const bodyWords = wordsOf(body);
-  const titleRanges = termRanges(titleWords, own(fieldTerms[0]));
-  const bodyRanges = termRanges(bodyWords, own(fieldTerms[1]));
+  const titleRanges = termRanges(title, titleWords, own(fieldTerms[0]), language);
+  const bodyRanges = termRanges(body, bodyWords, own(fieldTerms[1]), language);
   for (const phrase of query.phrases) {
     if (phrase.prohibited) continue;
     if (phrase.fields.includes(FIELDS[0])) titleRanges.push(...phraseRanges(titleWords, phrase.words));
