@@ -27,6 +27,8 @@ export interface ParsedQuery {
   phrases: Phrase[];
   /** Index terms looked up only to find a phrase's candidates: not highlighted as words of their own. */
   phraseOnlyTerms: Set<string>;
+  /** Single CJK characters searched for, each marked by itself rather than by the bigrams holding it. */
+  characters: { character: string; fields: Field[] }[];
   /** True for a blank query, which lists every article. */
   browse: boolean;
   /** The pipelines of the library's languages: each query word stands for what any of them makes of it. */
@@ -77,6 +79,7 @@ const CJK_WORD = /(?<=^|\s)([+-]?)(?:([A-Za-z]+):)?(\S+)/g;
  */
 export function parseQuery(text: string, languages: readonly string[] = [ENGLISH]): QueryParse {
   const extraClauses: QueryClause[] = [];
+  const characters: ParsedQuery['characters'] = [];
   const phrases: Phrase[] = [];
   let rest = text;
   PHRASE.lastIndex = 0;
@@ -128,6 +131,7 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
     if (words.length === 1 && words[0]!.length === 1 && isCjk(words[0]!.charCodeAt(0))) {
       // One character stands in the middle of bigrams: any term holding it matches.
       extraClauses.push(cjkCharacterClause(words[0]!, fields, presence));
+      if (presence !== '-') characters.push({ character: words[0]!, fields });
     } else if (words.length > 0) {
       phrases.push({ words, fields, prohibited: presence === '-' });
     }
@@ -181,7 +185,7 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
   }
   return {
     ok: true,
-    query: { clauses, phrases, phraseOnlyTerms, browse: text.trim() === '', languages },
+    query: { clauses, phrases, phraseOnlyTerms, characters, browse: text.trim() === '', languages },
   };
 }
 

@@ -142,6 +142,8 @@ describe('Searcher over a library in several languages', () => {
   it('finds one CJK character wherever it stands, and honours fields and prohibition', () => {
     expect(ids('秋')).toEqual(['kyoto']);
     expect(ids('都')).toEqual(['kyoto', 'tokyo']);
+    expect(marked(hitOf('都', 'tokyo'))).toEqual({ title: ['都'], snippets: ['都'] });
+    expect(readerMarks('kyoto', '秋')).toEqual({ title: ['秋'], body: [] });
     expect(ids('title:計画')).toEqual(['tokyo']);
     expect(ids('京都 -東京')).toEqual(['kyoto']);
     expect(ids('title:秋 -紅葉')).toEqual([]);
