@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-// The main build also emits the CLI and the index worker, so that the desktop
-// app, `quarry` and the worker threads run the one bundled engine.
+// The main build also emits the CLI, the index worker and the PDF reader's
+// thread, so that the desktop app, `quarry` and the worker threads run the
+// one bundled engine.
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +14,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           'index-worker': resolve('electron/engine/index/worker.ts'),
+          'pdf-worker': resolve('electron/engine/ingest/pdf-worker.ts'),
         },
         output: {
           entryFileNames: '[name].js',

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IndexProgress, IndexReport, LibraryStatus } from '../../electron/api';
 import type { Catalog } from '../../electron/engine/index/catalog';
 import { DELTA_CAPACITY } from '../../electron/engine/index/plan';
+import { SHARD_FORMAT_VERSION } from '../../electron/engine/index/shard-files';
 import { articleId } from '../../electron/engine/ingest/read-article';
 import { LibraryInUseError, QuarryService, SAMPLE_FOLDER_NAME } from '../../electron/engine/service';
 import { BBC, DESK, hasBbc, tempDirs, writeFiles } from './fixtures';
@@ -116,6 +117,22 @@ describe('QuarryService.open', () => {
     expect(Object.values(after.shards).map((record) => record.count)).toEqual([3]);
     expect(existsSync(join(dataDir, 'shards', shard.index.name))).toBe(false);
     expect((await reopened.status()).problems).toHaveLength(1);
+  });
+  it('rebuilds at open a library whose shards an older Quarry wrote', async () => {
+    const { dataDir, service } = await library();
+    await service.close();
+    const catalog = await readCatalog(dataDir);
+    catalog.shards.s0001!.version = SHARD_FORMAT_VERSION - 1;
+    await writeFile(join(dataDir, 'library.json'), JSON.stringify(catalog));
+
+    const reopened = await openService(dataDir);
+    expect((await reopened.status()).problems?.join('\n')).toMatch(
+      /s0001 is damaged: it was written by an older version of Quarry; it is being rebuilt/,
+    );
+    await until(async () => (await reopened.status()).articles === 3, 'the library is rebuilt');
+    expect(await titles(reopened, 'Mutu')).toEqual(['Chelsea sack Mutu']);
+    const rebuilt = await readCatalog(dataDir);
+    expect(Object.values(rebuilt.shards).map((record) => record.version)).toEqual([SHARD_FORMAT_VERSION]);
   });
 });
 

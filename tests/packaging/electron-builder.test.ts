@@ -48,9 +48,11 @@ describe('electron-builder --linux dir', () => {
     expect(files).toContain('/out/main/index.js');
     expect(files).toContain('/out/main/cli.js');
     expect(files).toContain('/out/main/index-worker.js');
+    expect(files).toContain('/out/main/pdf-worker.js');
     expect(files).toContain('/out/preload/index.cjs');
     expect(files).toContain('/out/renderer/index.html');
     expect(files).toContain('/node_modules/lunr/lunr.js');
+    expect(files).toContain('/node_modules/lunr-languages/lunr.de.js');
     const outside = files.filter(
       (file) => !file.startsWith('/out') && !file.startsWith('/node_modules') && file !== '/package.json',
     );

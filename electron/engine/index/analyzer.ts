@@ -1,32 +1,8 @@
-import lunr from 'lunr';
+import { eachBigram, isCjk } from './cjk';
+import { ENGLISH, indexTerms } from './languages';
 import { normaliseWord } from './normalise';
-import { wordTrimmer } from './lunr-index';
 
 const DASHES = /[\u2010-\u2015]+/;
-
-const indexPipeline = new lunr.Pipeline();
-indexPipeline.add(wordTrimmer, lunr.stopWordFilter, lunr.stemmer);
-const searchPipeline = new lunr.Pipeline();
-searchPipeline.add(wordTrimmer, lunr.stemmer);
-
-/** Runs Lunr's index pipeline (Unicode trimmer, stop words, stemmer) on one token; null when it is dropped. */
-export function indexTerm(token: string): string | null {
-  const out = indexPipeline.run([new lunr.Token(token, {})]) as unknown as lunr.Token[];
-  return out.length > 0 ? out[0]!.toString() : null;
-}
-
-const searchTermCache = new Map<string, string[]>();
-
-/** The terms Lunr's search pipeline (trimmer and stemmer, no stop words) makes of a query word; cached. */
-export function searchTerms(word: string): string[] {
-  let terms = searchTermCache.get(word);
-  if (!terms) {
-    terms = (searchPipeline.run([new lunr.Token(word, {})]) as unknown as lunr.Token[]).map(String);
-    if (searchTermCache.size > 100_000) searchTermCache.clear();
-    searchTermCache.set(word, terms);
-  }
-  return terms;
-}
 
 /**
  * The separators of `WORD_SEPARATOR` (index/lunr-index.ts, which Lunr's
@@ -69,13 +45,32 @@ const MULTIPLE = -2;
 const PIECE_LIMIT = 2_000_000;
 
 /**
- * Turns text into index terms exactly as Lunr's tokenizer and pipeline would
- * (lower-cased, split at white space and dashes, trimmed, stop words
- * dropped, stemmed) and, in the same pass, into the phrase words of
- * search/words.ts (stop words kept). Each distinct piece of text goes
- * through the pipeline once; later sightings are found in a hash table
- * probed straight from the text, without making a string, which is what
- * makes indexing fast.
+ * The pieces of text one language's pipeline has seen, each with its term
+ * and phrase words: open addressing over entry numbers, probed straight
+ * from the text.
+ */
+class PieceTable {
+  slots = new Int32Array(1 << 16).fill(-1);
+  keys: string[] = [];
+  hashes = new Int32Array(1 << 15);
+  pieceTerm = new Int32Array(1 << 15);
+  pieceNorm = new Int32Array(1 << 15);
+  readonly manyNorms = new Map<number, number[]>();
+  readonly manyTerms = new Map<number, number[]>();
+
+  constructor(readonly language: string) {}
+}
+
+/**
+ * Turns text into index terms exactly as Lunr's tokenizer and the pipeline
+ * of the text's language would (lower-cased, split at white space and
+ * dashes, trimmed, stop words dropped, stemmed; English is Lunr's own) and,
+ * in the same pass, into the phrase words of search/words.ts (stop words
+ * kept). Runs of Chinese, Japanese and Korean become bigrams (cjk.ts), in
+ * every language. Each distinct piece of text goes through the pipeline
+ * once per language; later sightings are found in a hash table probed
+ * straight from the text, without making a string, which is what makes
+ * indexing fast.
  */
 export class Analyzer {
   /** Term and phrase-word strings by id; ids are stable for the analyzer's life. */
@@ -83,30 +78,29 @@ export class Analyzer {
   readonly norms: string[] = [];
   private readonly termIds = new Map<string, number>();
   private readonly normIds = new Map<string, number>();
-  // The piece table: open addressing over entry numbers.
-  private slots = new Int32Array(1 << 16).fill(-1);
-  private keys: string[] = [];
-  private hashes = new Int32Array(1 << 15);
-  private pieceTerm = new Int32Array(1 << 15);
-  private pieceNorm = new Int32Array(1 << 15);
-  private readonly manyNorms = new Map<number, number[]>();
+  private readonly tables = new Map<string, PieceTable>();
   private readonly scanned = new IntList();
 
   /**
-   * Analyses `text`, replacing the contents of `terms` with the term ids of
-   * its tokens in order (-1 for stop words) and `norms` with its phrase words.
+   * Analyses `text` in `language` (as `pipelineLanguage` names it),
+   * replacing the contents of `terms` with the term ids of its tokens in
+   * order (-1 for stop words; a word with accents may give two, see
+   * `indexTerms`) and `norms` with its phrase words.
    */
-  analyse(text: string, terms: IntList, norms: IntList): void {
+  analyse(text: string, terms: IntList, norms: IntList, language: string = ENGLISH): void {
     terms.length = 0;
     norms.length = 0;
     if (!text) return;
-    const pieces = this.scan(text.toLowerCase());
+    const table = this.table(language);
+    const pieces = this.scan(text.toLowerCase(), table);
     for (let i = 2; i < pieces.length; i += 3) {
       const entry = pieces.values[i]!;
-      terms.push(this.pieceTerm[entry]!);
-      const norm = this.pieceNorm[entry]!;
+      const term = table.pieceTerm[entry]!;
+      if (term === MULTIPLE) for (const each of table.manyTerms.get(entry)!) terms.push(each);
+      else terms.push(term);
+      const norm = table.pieceNorm[entry]!;
       if (norm >= 0) norms.push(norm);
-      else if (norm === MULTIPLE) for (const each of this.manyNorms.get(entry)!) norms.push(each);
+      else if (norm === MULTIPLE) for (const each of table.manyNorms.get(entry)!) norms.push(each);
     }
   }
 
@@ -115,20 +109,32 @@ export class Analyzer {
    * terms are in `wanted`; null when lower-casing changes the text's length,
    * which would make the offsets wrong.
    */
-  termPieces(text: string, wanted: ReadonlySet<string>): number[] | null {
+  termPieces(text: string, wanted: ReadonlySet<string>, language: string = ENGLISH): number[] | null {
     const lower = text.toLowerCase();
     if (lower.length !== text.length) return null;
     const out: number[] = [];
-    const pieces = this.scan(lower);
+    const table = this.table(language);
+    const pieces = this.scan(lower, table);
     for (let i = 0; i < pieces.length; i += 3) {
-      const term = this.pieceTerm[pieces.values[i + 2]!]!;
-      if (term >= 0 && wanted.has(this.terms[term]!)) out.push(pieces.values[i]!, pieces.values[i + 1]!);
+      const entry = pieces.values[i + 2]!;
+      const term = table.pieceTerm[entry]!;
+      const each = term === MULTIPLE ? table.manyTerms.get(entry)! : term >= 0 ? [term] : [];
+      if (each.some((id) => wanted.has(this.terms[id]!))) out.push(pieces.values[i]!, pieces.values[i + 1]!);
     }
     return out;
   }
 
-  /** Splits lower-cased text as Lunr's tokenizer does: (start, end, piece entry) triples, in a reused list. */
-  private scan(lower: string): IntList {
+  private table(language: string): PieceTable {
+    let table = this.tables.get(language);
+    if (!table) this.tables.set(language, (table = new PieceTable(language)));
+    return table;
+  }
+
+  /**
+   * Splits lower-cased text as Lunr's tokenizer does, and runs of CJK into
+   * bigrams: (start, end, piece entry) triples, in a reused list.
+   */
+  private scan(lower: string, table: PieceTable): IntList {
     const pieces = this.scanned;
     pieces.length = 0;
     const length = lower.length;
@@ -136,13 +142,15 @@ export class Analyzer {
     let hash = 0;
     for (let i = 0; i <= length; i++) {
       const c = i < length ? lower.charCodeAt(i) : 32;
-      if (isSeparator(c)) {
+      const cjk = c >= 0x1100 && isCjk(c);
+      if (cjk || isSeparator(c)) {
         if (start >= 0) {
           pieces.push(start);
           pieces.push(i);
-          pieces.push(this.entry(lower, start, i, hash));
+          pieces.push(this.entry(table, lower, start, i, hash));
           start = -1;
         }
+        if (cjk) i = this.scanBigrams(lower, i, table) - 1;
       } else {
         if (start < 0) {
           start = i;
@@ -154,14 +162,28 @@ export class Analyzer {
     return pieces;
   }
 
-  private entry(text: string, start: number, end: number, hash: number): number {
-    const mask = this.slots.length - 1;
+  /** Adds the bigrams of the CJK run starting at `from` to the scanned pieces; gives the run's end. */
+  private scanBigrams(lower: string, from: number, table: PieceTable): number {
+    let end = from + 1;
+    while (end < lower.length && isCjk(lower.charCodeAt(end))) end++;
+    eachBigram(from, end, (start, to) => {
+      let hash = 0x811c9dc5;
+      for (let j = start; j < to; j++) hash = Math.imul(hash ^ lower.charCodeAt(j), 16777619);
+      this.scanned.push(start);
+      this.scanned.push(to);
+      this.scanned.push(this.entry(table, lower, start, to, hash));
+    });
+    return end;
+  }
+
+  private entry(table: PieceTable, text: string, start: number, end: number, hash: number): number {
+    const mask = table.slots.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry < 0) return this.add(text.slice(start, end), hash, slot);
-      if (this.hashes[entry] !== hash) continue;
-      const key = this.keys[entry]!;
+      const entry = table.slots[slot]!;
+      if (entry < 0) return this.add(table, text.slice(start, end), hash, slot);
+      if (table.hashes[entry] !== hash) continue;
+      const key = table.keys[entry]!;
       if (key.length !== length) continue;
       let same = true;
       for (let j = 0; j < length; j++) {
@@ -174,49 +196,59 @@ export class Analyzer {
     }
   }
 
-  private add(piece: string, hash: number, slot: number): number {
+  private add(table: PieceTable, piece: string, hash: number, slot: number): number {
     // A vast vocabulary (years of varied text) must not hold every piece forever: start the table afresh.
-    if (this.keys.length >= PIECE_LIMIT) {
-      this.slots.fill(-1);
-      this.keys = [];
-      this.manyNorms.clear();
-      return this.add(piece, hash, hash & (this.slots.length - 1));
+    if (table.keys.length >= PIECE_LIMIT) {
+      table.slots.fill(-1);
+      table.keys = [];
+      table.manyNorms.clear();
+      table.manyTerms.clear();
+      return this.add(table, piece, hash, hash & (table.slots.length - 1));
     }
-    const entry = this.keys.length;
-    if (entry === this.hashes.length) {
-      this.hashes = grow(this.hashes);
-      this.pieceTerm = grow(this.pieceTerm);
-      this.pieceNorm = grow(this.pieceNorm);
+    const entry = table.keys.length;
+    if (entry === table.hashes.length) {
+      table.hashes = grow(table.hashes);
+      table.pieceTerm = grow(table.pieceTerm);
+      table.pieceNorm = grow(table.pieceNorm);
     }
-    this.keys.push(piece);
-    this.hashes[entry] = hash;
-    const term = indexTerm(piece);
-    this.pieceTerm[entry] = term === null ? -1 : idOf(term, this.termIds, this.terms);
+    table.keys.push(piece);
+    table.hashes[entry] = hash;
+    // A bigram is its own term and phrase word: no stemmer or folding knows these scripts.
+    const bigram = isCjk(piece.charCodeAt(0));
+    const terms = (bigram ? [piece] : indexTerms(piece, table.language)).map((term) =>
+      idOf(term, this.termIds, this.terms),
+    );
+    if (terms.length === 1) table.pieceTerm[entry] = terms[0]!;
+    else if (terms.length === 0) table.pieceTerm[entry] = -1;
+    else {
+      table.pieceTerm[entry] = MULTIPLE;
+      table.manyTerms.set(entry, terms);
+    }
     const norms: number[] = [];
-    for (const part of piece.split(DASHES)) {
-      const norm = normaliseWord(part);
+    for (const part of bigram ? [piece] : piece.split(DASHES)) {
+      const norm = bigram ? part : normaliseWord(part);
       if (norm) norms.push(idOf(norm, this.normIds, this.norms));
     }
-    if (norms.length === 1) this.pieceNorm[entry] = norms[0]!;
-    else if (norms.length === 0) this.pieceNorm[entry] = -1;
+    if (norms.length === 1) table.pieceNorm[entry] = norms[0]!;
+    else if (norms.length === 0) table.pieceNorm[entry] = -1;
     else {
-      this.pieceNorm[entry] = MULTIPLE;
-      this.manyNorms.set(entry, norms);
+      table.pieceNorm[entry] = MULTIPLE;
+      table.manyNorms.set(entry, norms);
     }
-    this.slots[slot] = entry;
-    if (this.keys.length * 2 > this.slots.length) this.rehash();
+    table.slots[slot] = entry;
+    if (table.keys.length * 2 > table.slots.length) this.rehash(table);
     return entry;
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+  private rehash(table: PieceTable): void {
+    const slots = new Int32Array(table.slots.length * 2).fill(-1);
     const mask = slots.length - 1;
-    for (let entry = 0; entry < this.keys.length; entry++) {
-      let slot = this.hashes[entry]! & mask;
+    for (let entry = 0; entry < table.keys.length; entry++) {
+      let slot = table.hashes[entry]! & mask;
       while (slots[slot]! >= 0) slot = (slot + 1) & mask;
       slots[slot] = entry;
     }
-    this.slots = slots;
+    table.slots = slots;
   }
 }
 

@@ -5,6 +5,7 @@ import { encodeSections, type SectionValue } from './sections';
 import { TextStoreWriter } from './text-store';
 import { chunkCrcs } from './byte-source';
 import { DocColumns } from './doc-columns';
+import { pipelineLanguage } from './languages';
 
 /** Bumped whenever the layout of shard files or the index pipeline changes. */
 export const SHARD_FORMAT_VERSION = 5;
@@ -45,6 +46,8 @@ export class ShardBuilder {
   private readonly normBuffer = new IntList();
   private tf = new Int32Array(1024);
   private readonly touched = new IntList();
+  /** The pipelines its articles were indexed with: queries run through each of the library's. */
+  private readonly languages = new Set<string>();
   private count = 0;
 
   constructor(private readonly analyzer: Analyzer = new Analyzer()) {}
@@ -62,17 +65,19 @@ export class ShardBuilder {
       ...(article.sourceMap ? { sourceMap: article.sourceMap } : {}),
       ...(article.locator !== undefined ? { locator: article.locator } : {}),
     });
-    const titleWords = this.addField(0, doc, article.title, 0);
+    const language = pipelineLanguage(article.language);
+    this.languages.add(language);
+    const titleWords = this.addField(0, doc, article.title, 0, language);
     this.titleWords.push(titleWords);
     // One unused position between title and body, so a phrase never runs from one into the other.
-    this.addField(1, doc, article.body, titleWords + 1);
+    this.addField(1, doc, article.body, titleWords + 1, language);
   }
 
   /** Indexes one field of article `doc`; gives the number of phrase words in it. */
-  private addField(field: number, doc: number, text: string, base: number): number {
+  private addField(field: number, doc: number, text: string, base: number, language: string): number {
     const terms = this.termBuffer;
     const norms = this.normBuffer;
-    this.analyzer.analyse(text, terms, norms);
+    this.analyzer.analyse(text, terms, norms, language);
     if (this.tf.length < this.analyzer.terms.length) {
       const grown = new Int32Array(Math.max(this.tf.length * 2, this.analyzer.terms.length));
       grown.set(this.tf);
@@ -154,6 +159,7 @@ export class ShardBuilder {
       count: this.count,
       terms: termIds.length,
       norms: (sections.normDocs as Uint32Array).length,
+      languages: [...this.languages].sort(),
       docs: this.columns.meta(),
     };
     sections.terms = new TextEncoder().encode(termIds.map((id) => this.analyzer.terms[id]!).join('\n'));

@@ -28,6 +28,8 @@ const BLOCK_CACHE = 32;
  */
 export class Shard {
   readonly count: number;
+  /** The pipelines its articles were indexed with (see index/languages.ts). */
+  readonly languages: readonly string[];
   readonly docs: DocMeta;
   /** The index terms, sorted. */
   readonly dictionary: StringTable;
@@ -72,8 +74,15 @@ export class Shard {
     if (sections.version !== SHARD_FORMAT_VERSION) {
       throw new ShardFormatError(`format version ${sections.version}, expected ${SHARD_FORMAT_VERSION}`);
     }
-    const meta = sections.meta as { count: number; terms: number; norms: number; docs: DocMeta };
+    const meta = sections.meta as {
+      count: number;
+      terms: number;
+      norms: number;
+      languages: string[];
+      docs: DocMeta;
+    };
     this.count = meta.count;
+    this.languages = meta.languages;
     this.docs = meta.docs;
     const decoder = new TextDecoder();
     this.dictionary = new StringTable(decoder.decode(sections.u8('terms')), meta.terms);

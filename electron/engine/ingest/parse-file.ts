@@ -6,7 +6,8 @@ import { parseEmail } from './parse-email';
 import { parseEpub } from './parse-epub';
 import { parseHtml } from './parse-html';
 import { FrontMatterError, parseMarkdown } from './parse-markdown';
-import { parsePdf, PdfError } from './parse-pdf';
+import { PdfError } from './parse-pdf';
+import { readPdfOffThread } from './pdf-thread';
 import { parseCsvRecords, parseJsonRecords } from './parse-records';
 import { parsePlainText } from './parse-text';
 import { guessDelimiter } from './csv';
@@ -42,10 +43,9 @@ export async function parseArticleBytes(
 ): Promise<ParseOutcome> {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   try {
-    return await withTimeout(
-      parseKnown(bytes, format, fallbackTitle, limits, options),
-      limits.parseTimeoutMs,
-    );
+    const parsing = parseKnown(bytes, format, fallbackTitle, limits, options);
+    // A PDF's time is kept by its own thread, from when it starts on it, not while it waits for one.
+    return await (format === 'pdf' ? parsing : withTimeout(parsing, limits.parseTimeoutMs));
   } catch (error) {
     if (
       error instanceof PdfError ||
@@ -72,7 +72,7 @@ async function parseKnown(
 ): Promise<ParseOutcome> {
   switch (format) {
     case 'pdf':
-      return one(await parsePdf(bytes, fallbackTitle, { timeoutMs: limits.parseTimeoutMs }));
+      return one(await readPdfOffThread(bytes, fallbackTitle, { timeoutMs: limits.parseTimeoutMs }));
     case 'docx':
       return one(await parseDocx(bytes, fallbackTitle, limits.maxUnpackedBytes));
     case 'epub':

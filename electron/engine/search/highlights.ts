@@ -1,31 +1,48 @@
 import type { Range } from '../../api';
+import { hasCjk } from '../index/cjk';
+import { ENGLISH } from '../index/languages';
 import { FIELDS } from '../index/lunr-index';
 import type { ParsedQuery } from './query';
 import { mergeRanges, phraseRanges, termRanges, wordsOf } from './words';
 
 /**
  * The ranges of a title and body that a query matched, found by
- * re-tokenising just this article: the words whose index terms the query
- * expanded to (in the field the clause named), and every occurrence of its
- * required phrases. Words looked up only to find a phrase are not marked on
- * their own.
+ * re-tokenising just this article: the words whose index terms (in the
+ * article's language, as `pipelineLanguage` names it) the query expanded to
+ * (in the field the clause named), and every occurrence of its required
+ * phrases, and every CJK character searched for alone. Words looked up
+ * only to find a phrase are not marked on their own.
  */
 export function highlightRanges(
   title: string,
   body: string,
   query: ParsedQuery,
   fieldTerms: readonly [Set<string>, Set<string>],
+  language: string = ENGLISH,
 ): { titleHighlights: Range[]; bodyHighlights: Range[] } {
-  const own = (terms: Set<string>) => new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term)));
+  // CJK words are phrases and CJK characters are marked alone, so no bigram term is marked whole.
+  const own = (terms: Set<string>) =>
+    new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term) && !hasCjk(term)));
   // Each field is split into words once, in the original text, so ranges never drift.
   const titleWords = wordsOf(title);
   const bodyWords = wordsOf(body);
-  const titleRanges = termRanges(titleWords, own(fieldTerms[0]));
-  const bodyRanges = termRanges(bodyWords, own(fieldTerms[1]));
+  const titleRanges = termRanges(title, titleWords, own(fieldTerms[0]), language);
+  const bodyRanges = termRanges(body, bodyWords, own(fieldTerms[1]), language);
   for (const phrase of query.phrases) {
     if (phrase.prohibited) continue;
     if (phrase.fields.includes(FIELDS[0])) titleRanges.push(...phraseRanges(titleWords, phrase.words));
     if (phrase.fields.includes(FIELDS[1])) bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
   }
+  for (const { character, fields } of query.characters) {
+    if (fields.includes(FIELDS[0])) titleRanges.push(...occurrences(title, character));
+    if (fields.includes(FIELDS[1])) bodyRanges.push(...occurrences(body, character));
+  }
   return { titleHighlights: mergeRanges(titleRanges), bodyHighlights: mergeRanges(bodyRanges) };
+}
+
+function occurrences(text: string, character: string): Range[] {
+  const ranges: Range[] = [];
+  for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1))
+    ranges.push([at, at + 1]);
+  return ranges;
 }

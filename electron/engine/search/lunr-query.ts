@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import { searchTerms } from '../index/analyzer';
+import { ENGLISH, searchTerms } from '../index/languages';
 import { FIELDS, TITLE_BOOST } from '../index/lunr-index';
 import { decodePostings, type Shard } from '../index/shard';
 import { mergedDictionary } from './dictionary';
@@ -52,7 +52,8 @@ const NOTHING: ShardMatches = { docs: new Int32Array(0), scores: new Float64Arra
 /**
  * Runs Lunr query clauses over shards with exactly the matching and scoring
  * of `lunr.Index#query` on one index holding every article in service:
- * terms through the search pipeline, wildcards and fuzzy terms expanded over
+ * terms through the search pipeline (through each of `languages`' pipelines,
+ * the terms they make alternatives within the clause), wildcards and fuzzy terms expanded over
  * the union of the shard dictionaries, a required clause satisfied in any of
  * its fields, prohibited clauses excluding, negated-only queries listing
  * everything else, and BM25 field vectors (rounded to 3 places as Lunr's
@@ -62,22 +63,24 @@ export function runLunrQuery(
   shards: readonly Shard[],
   clauses: readonly QueryClause[],
   stats: LibraryStats,
+  languages: readonly string[] = [ENGLISH],
 ): LunrMatches {
   const infos = new Map<string, TermInfo>();
   const prepared: Prepared[] = [];
   const vectors = [new Map<TermInfo, number>(), new Map<TermInfo, number>()];
   for (const clause of clauses) {
     const fields = (clause.fields ?? FIELDS).map((field) => FIELDS.indexOf(field as (typeof FIELDS)[number]));
-    const terms: TermInfo[] = [];
-    for (const term of clause.usePipeline ? searchTerms(clause.term) : [clause.term]) {
-      const expanded = expand(shards, { ...clause, term }, infos);
-      // A required word found nowhere means nothing can match, as in Lunr.
-      if (expanded.length === 0 && clause.presence === REQUIRED) {
-        return { shards: shards.map(() => NOTHING), fieldTerms: [new Set(), new Set()] };
-      }
-      terms.push(...expanded);
-      if (clause.presence === PROHIBITED) continue;
-      for (const info of expanded) {
+    const found = new Set<TermInfo>();
+    for (const term of clause.usePipeline ? searchTerms(clause.term, languages) : [clause.term]) {
+      for (const info of expand(shards, { ...clause, term }, infos)) found.add(info);
+    }
+    // A required word found nowhere means nothing can match, as in Lunr.
+    if (found.size === 0 && clause.presence === REQUIRED) {
+      return { shards: shards.map(() => NOTHING), fieldTerms: [new Set(), new Set()] };
+    }
+    const terms = [...found];
+    if (clause.presence !== PROHIBITED) {
+      for (const info of terms) {
         for (const field of fields) {
           const vector = vectors[field]!;
           vector.set(info, (vector.get(info) ?? 0) + (clause.boost ?? 1));

@@ -28,7 +28,7 @@ function everyArticle(shard: Shard): ShardMatches {
 export function matchQuery(shards: readonly Shard[], query: ParsedQuery, stats: LibraryStats): QueryMatches {
   if (query.browse) return { shards: shards.map(everyArticle), fieldTerms: [new Set(), new Set()] };
   let result: QueryMatches;
-  if (query.clauses.length > 0) result = runLunrQuery(shards, query.clauses, stats);
+  if (query.clauses.length > 0) result = runLunrQuery(shards, query.clauses, stats, query.languages);
   else if (query.phrases.length > 0)
     result = { shards: shards.map(everyArticle), fieldTerms: [new Set(), new Set()] };
   else return { shards: shards.map(() => NONE), fieldTerms: [new Set(), new Set()] };

@@ -1,7 +1,10 @@
 import lunr from 'lunr';
 import type { ApiError } from '../../api';
+import { hasCjk, isCjk } from '../index/cjk';
+import { ENGLISH, isStopWord, searchTerms } from '../index/languages';
 import { FIELDS } from '../index/lunr-index';
-import { indexTermOf, normaliseWord, wordsOf } from './words';
+import { foldAccents } from '../index/normalise';
+import { wordsOf } from './words';
 
 type Field = (typeof FIELDS)[number];
 
@@ -24,8 +27,12 @@ export interface ParsedQuery {
   phrases: Phrase[];
   /** Index terms looked up only to find a phrase's candidates: not highlighted as words of their own. */
   phraseOnlyTerms: Set<string>;
+  /** Single CJK characters searched for, each marked by itself rather than by the bigrams holding it. */
+  characters: { character: string; fields: Field[] }[];
   /** True for a blank query, which lists every article. */
   browse: boolean;
+  /** The pipelines of the library's languages: each query word stands for what any of them makes of it. */
+  languages: readonly string[];
 }
 
 /** A parsed query, or a syntax error with the range of the bad part. */
@@ -59,12 +66,20 @@ const LONE_OPERATOR = /(?<=^|\s)[+-]+(?=\s|$)/g;
 const PHRASE =
   /([+-]?)(?:([A-Za-z]+):)?["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)(["\u201c\u201d\u201e]|$)/g;
 
+// A word holding Chinese, Japanese or Korean, with its operator and field; its wildcards, boost and edits are dropped.
+const CJK_WORD = /(?<=^|\s)([+-]?)(?:([A-Za-z]+):)?(\S+)/g;
+
 /**
  * Parses a query in Lunr's syntax (`+must -not title:word wild* fuzzy~1
- * term^3`) extended with exact phrases in double quotes. A query that cannot
- * be parsed gives an error value with the character range of the bad part.
+ * term^3`) extended with exact phrases in double quotes, for a library whose
+ * articles were indexed with the pipelines of `languages`. A word holding
+ * Chinese, Japanese or Korean is a phrase of its bigrams, as if quoted. A
+ * query that cannot be parsed gives an error value with the character range
+ * of the bad part.
  */
-export function parseQuery(text: string): QueryParse {
+export function parseQuery(text: string, languages: readonly string[] = [ENGLISH]): QueryParse {
+  const extraClauses: QueryClause[] = [];
+  const characters: ParsedQuery['characters'] = [];
   const phrases: Phrase[] = [];
   let rest = text;
   PHRASE.lastIndex = 0;
@@ -98,6 +113,30 @@ export function parseQuery(text: string): QueryParse {
     rest = rest.slice(0, start) + ' '.repeat(whole.length) + rest.slice(start + whole.length);
   }
 
+  CJK_WORD.lastIndex = 0;
+  for (let match = CJK_WORD.exec(rest); match; match = CJK_WORD.exec(rest)) {
+    const [whole, presence, field, word] = match as unknown as [string, string, string | undefined, string];
+    if (!hasCjk(word)) continue;
+    const start = match.index;
+    if (field !== undefined && !(FIELDS as readonly string[]).includes(field.toLowerCase())) {
+      return syntaxError(
+        `unknown field "${field}": use ${FIELDS.join(' or ')}`,
+        start + presence.length,
+        start + presence.length + field.length,
+      );
+    }
+    const fields = field ? [field.toLowerCase() as Field] : [...FIELDS];
+    const words = wordsOf(word.replace(/[*]|[~^]\d*$/g, ' ')).map((each) => each.norm);
+    rest = rest.slice(0, start) + ' '.repeat(whole.length) + rest.slice(start + whole.length);
+    if (words.length === 1 && words[0]!.length === 1 && isCjk(words[0]!.charCodeAt(0))) {
+      // One character stands in the middle of bigrams: any term holding it matches.
+      extraClauses.push(cjkCharacterClause(words[0]!, fields, presence));
+      if (presence !== '-') characters.push({ character: words[0]!, fields });
+    } else if (words.length > 0) {
+      phrases.push({ words, fields, prohibited: presence === '-' });
+    }
+  }
+
   rest = rest.replace(LONE_OPERATOR, (operator) => ' '.repeat(operator.length));
 
   const query = new lunr.Query([...FIELDS]);
@@ -118,18 +157,22 @@ export function parseQuery(text: string): QueryParse {
   const tooCostly = costlyPart(parser.lexer.lexemes);
   if (tooCostly) return tooCostly;
   // Lunr finds nothing when a required word is a stop word it never indexed; such a word narrows nothing.
+  // In a library of several languages, a stop word of one narrows nothing among that language's articles.
+  const stopWord = (word: string) => languages.some((language) => isStopWord(word, language));
   const clauses = (query.clauses as QueryClause[]).filter(
     (clause) =>
-      !(clause.presence === lunr.Query.presence.REQUIRED && clause.usePipeline && isStopWord(clause.term)),
+      !(clause.presence === lunr.Query.presence.REQUIRED && clause.usePipeline && stopWord(clause.term)),
   );
-  const ownTerms = new Set(clauses.map((clause) => indexTermOf(clause.term)));
+  // Terms that skip the pipeline are still compared without accents, as the index holds them.
+  for (const clause of clauses) if (!clause.usePipeline) clause.term = foldAccents(clause.term);
+  clauses.push(...extraClauses);
+  const ownTerms = new Set(clauses.flatMap((clause) => searchTerms(clause.term, languages)));
   const phraseOnlyTerms = new Set<string>();
   for (const phrase of phrases) {
     if (phrase.prohibited) continue;
     for (const word of phrase.words) {
-      if (isStopWord(word)) continue;
-      const term = indexTermOf(word);
-      if (term && !ownTerms.has(term)) phraseOnlyTerms.add(term);
+      if (stopWord(word)) continue;
+      for (const term of searchTerms(word, languages)) if (!ownTerms.has(term)) phraseOnlyTerms.add(term);
       clauses.push({
         term: word,
         fields: phrase.fields,
@@ -140,7 +183,22 @@ export function parseQuery(text: string): QueryParse {
       } as unknown as QueryClause);
     }
   }
-  return { ok: true, query: { clauses, phrases, phraseOnlyTerms, browse: text.trim() === '' } };
+  return {
+    ok: true,
+    query: { clauses, phrases, phraseOnlyTerms, characters, browse: text.trim() === '', languages },
+  };
+}
+
+/** A clause for one CJK character: every bigram (or lone character) holding it. */
+function cjkCharacterClause(character: string, fields: Field[], presence: string): QueryClause {
+  return {
+    term: `*${character}*`,
+    fields,
+    boost: 1,
+    usePipeline: false,
+    wildcard: lunr.Query.wildcard.LEADING | lunr.Query.wildcard.TRAILING,
+    presence: presence === '-' ? lunr.Query.presence.PROHIBITED : lunr.Query.presence.REQUIRED,
+  } as unknown as QueryClause;
 }
 
 /** The first fuzzy or wildcard part of a query too costly to run, as an error. */
@@ -161,13 +219,6 @@ function costlyPart(lexemes: readonly Lexeme[]): QueryParse | null {
       );
   }
   return null;
-}
-
-function isStopWord(term: string): boolean {
-  const token = new lunr.Token(normaliseWord(term), {});
-  return (
-    (lunr.stopWordFilter as unknown as (token: lunr.Token) => lunr.Token | undefined)(token) === undefined
-  );
 }
 
 function syntaxError(message: string, start: number, end: number): QueryParse {

@@ -9,6 +9,7 @@ import type {
   SearchResponse,
 } from '../../api';
 import type { Article } from '../ingest/article';
+import { ENGLISH, pipelineLanguage } from '../index/languages';
 import type { Shard } from '../index/shard';
 import { filterMatches } from './filters';
 import { highlightRanges } from './highlights';
@@ -102,6 +103,17 @@ export class Searcher {
     return count;
   }
 
+  /**
+   * The pipelines the shards in service were indexed with, English first:
+   * a query runs through each. A library in English alone runs Lunr's
+   * English pipeline only, exactly as one Lunr index would.
+   */
+  languages(): string[] {
+    const found = new Set<string>();
+    for (const shard of this.shards.values()) for (const language of shard.languages) found.add(language);
+    return [...found].sort((a, b) => (a === ENGLISH ? -1 : b === ENGLISH ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  }
+
   /** Library-wide counts for scoring: articles in service and mean field lengths. */
   stats(): LibraryStats {
     let docs = 0;
@@ -190,7 +202,7 @@ export class Searcher {
       this.answers.set(key, cached);
       return { ok: true, value: cached };
     }
-    const parsed = parseQuery(text);
+    const parsed = parseQuery(text, this.languages());
     if (!parsed.ok) return parsed;
     const shards = this.list();
     const matched = matchQuery(shards, parsed.query, this.stats());
@@ -209,12 +221,14 @@ export class Searcher {
     return { ok: true, value: answer };
   }
 
-  private body(shard: Shard, doc: number): string {
+  /** An article's body and the pipeline its language was indexed with. */
+  private body(shard: Shard, doc: number): { body: string; language: string } {
     try {
-      return shard.storedText(doc).body;
+      const stored = shard.storedText(doc);
+      return { body: stored.body, language: pipelineLanguage(stored.language) };
     } catch (error) {
       this.damaged(shard, error);
-      return '';
+      return { body: '', language: ENGLISH };
     }
   }
 
@@ -233,10 +247,10 @@ export class Searcher {
   ): SearchHit {
     const d = shard.docs;
     const title = d.titles[doc]!;
-    const body = this.body(shard, doc);
+    const { body, language } = this.body(shard, doc);
     const { titleHighlights, bodyHighlights } = query.browse
       ? { titleHighlights: [], bodyHighlights: [] }
-      : highlightRanges(title, body, query, fieldTerms);
+      : highlightRanges(title, body, query, fieldTerms, language);
     return {
       id: d.ids[doc]!,
       path: d.paths[doc]!,
@@ -278,6 +292,7 @@ export class Searcher {
           article.body,
           answer.value.query,
           answer.value.fieldTerms,
+          pipelineLanguage(article.language),
         ));
       }
     }

@@ -1,6 +1,7 @@
-import lunr from 'lunr';
 import type { Range } from '../../api';
-import { normaliseWord, WORD_SEPARATOR, wordTrimmer } from '../index/lunr-index';
+import { eachBigram, hasCjk, isCjk } from '../index/cjk';
+import { ENGLISH, indexTerms } from '../index/languages';
+import { normaliseWord, WORD_SEPARATOR } from '../index/lunr-index';
 
 /** A word of an article's text: where it stands and how it compares. */
 export interface Word {
@@ -49,15 +50,32 @@ function pieceOf(raw: string): Piece {
  * Splits text into words at `WORD_SEPARATOR`, as the index's tokenizer does,
  * keeping each word's range in the original text (never in a lower-cased
  * copy, whose offsets drift after letters like "İ"); punctuation around a word
- * is left out of its range, and punctuation-only pieces are dropped.
+ * is left out of its range, and punctuation-only pieces are dropped. Runs of
+ * Chinese, Japanese and Korean become their bigrams, as in the index.
  */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   let start = 0;
-  const push = (end: number) => {
+  const pushWord = (start: number, end: number) => {
     if (end <= start) return;
     const { norm, lead, trail } = pieceOf(text.slice(start, end));
     if (norm) words.push({ start: start + lead, end: end - trail, norm });
+  };
+  const push = (end: number) => {
+    if (!hasCjk(text, start, end)) return pushWord(start, end);
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (!isCjk(text.charCodeAt(i))) continue;
+      pushWord(from, i);
+      let run = i + 1;
+      while (run < end && isCjk(text.charCodeAt(run))) run++;
+      eachBigram(i, run, (first, last) =>
+        words.push({ start: first, end: last, norm: text.slice(first, last) }),
+      );
+      from = run;
+      i = run - 1;
+    }
+    pushWord(from, end);
   };
   SEPARATOR.lastIndex = 0;
   for (let match = SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
@@ -68,32 +86,46 @@ export function wordsOf(text: string): Word[] {
   return words;
 }
 
-const indexPipeline = new lunr.Pipeline();
-indexPipeline.add(wordTrimmer, lunr.stopWordFilter, lunr.stemmer);
-const termCache = new Map<string, string | null>();
+const termCaches = new Map<string, Map<string, string[]>>();
 
-/** The index term Lunr stores for a raw token, or null for a stop word. */
-export function indexTermOf(raw: string): string | null {
+/**
+ * The index terms a raw token has in an article of `language` (as
+ * `pipelineLanguage` names it): none for a stop word, one as a rule, two for
+ * some words with accents (see `indexTerms`); a CJK bigram is its own term.
+ */
+export function indexTermsOf(raw: string, language: string = ENGLISH): string[] {
   const token = raw.toLowerCase();
-  const cached = termCache.get(token);
+  let cache = termCaches.get(language);
+  if (!cache) termCaches.set(language, (cache = new Map()));
+  const cached = cache.get(token);
   if (cached !== undefined) return cached;
-  const out = indexPipeline.run([new lunr.Token(token, {})]) as unknown as lunr.Token[];
-  const term = out.length > 0 ? out[0]!.toString() : null;
-  if (termCache.size > 200_000) termCache.clear();
-  termCache.set(token, term);
-  return term;
+  const terms = isCjk(token.charCodeAt(0)) ? [token] : indexTerms(token, language);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(token, terms);
+  return terms;
+}
+
+/** The index term Lunr's English pipeline stores for a raw token, or null for a stop word. */
+export function indexTermOf(raw: string): string | null {
+  return indexTermsOf(raw)[0] ?? null;
 }
 
 /**
- * Ranges of the words whose index terms are among `terms`: the words a Lunr
- * match rests on, found again without stored positions.
+ * Ranges of the words of `text` whose index terms in `language` are among
+ * `terms`: the words a Lunr match rests on, found again without stored positions.
  */
-export function termRanges(words: readonly Word[], terms: ReadonlySet<string>): Range[] {
+export function termRanges(
+  text: string,
+  words: readonly Word[],
+  terms: ReadonlySet<string>,
+  language: string = ENGLISH,
+): Range[] {
   if (terms.size === 0) return [];
   const ranges: Range[] = [];
   for (const word of words) {
-    const term = indexTermOf(word.norm);
-    if (term !== null && terms.has(term)) ranges.push([word.start, word.end]);
+    // English reads the folded word; other stemmers read it with its accents.
+    const raw = language === ENGLISH ? word.norm : text.slice(word.start, word.end);
+    if (indexTermsOf(raw, language).some((term) => terms.has(term))) ranges.push([word.start, word.end]);
   }
   return ranges;
 }

@@ -52,9 +52,40 @@ describe('wordsOf', () => {
   it('gives nothing for blank text', () => {
     expect(wordsOf(' \n\t ')).toEqual([]);
   });
+
+  it('splits runs of Chinese, Japanese and Korean into overlapping bigrams, with their ranges', () => {
+    const text = '「東京都」の iPhone販売、한국어 日';
+    const words = wordsOf(text);
+    expect(words.map((word) => word.norm)).toEqual([
+      '東京',
+      '京都',
+      'の',
+      'iphone',
+      '販売',
+      '한국',
+      '국어',
+      '日',
+    ]);
+    expect(
+      sliced(
+        text,
+        words.map((word): Range => [word.start, word.end]),
+      ),
+    ).toEqual(['東京', '京都', 'の', 'iPhone', '販売', '한국', '국어', '日']);
+  });
 });
 
 describe('normaliseWord', () => {
+  it('folds the accents of Latin, Greek and Cyrillic letters but keeps the marks that are parts of letters', () => {
+    expect(normaliseWord('Ångström')).toBe('angstrom');
+    expect(normaliseWord('καφές')).toBe('καφες');
+    expect(normaliseWord('ёлка')).toBe('елка');
+    // Devanagari vowel signs and kana voicing marks are letters' parts, not accents.
+    expect(normaliseWord('हिंदी')).toBe('हिंदी');
+    expect(normaliseWord('ガラス')).toBe('ガラス');
+    expect(normaliseWord('한국어')).toBe('한국어');
+  });
+
   it('lower-cases, folds accents, strips edge punctuation and unifies apostrophes', () => {
     expect(normaliseWord('“It’s,”')).toBe("it's");
     expect(normaliseWord('(BBC)')).toBe('bbc');
@@ -82,7 +113,7 @@ describe('indexTermOf', () => {
 describe('termRanges', () => {
   it('finds the original words behind a stemmed term, whatever their form', () => {
     const text = 'Talks: he was talking; they talked (talk). Walks too.';
-    expect(sliced(text, termRanges(wordsOf(text), new Set(['talk'])))).toEqual([
+    expect(sliced(text, termRanges(text, wordsOf(text), new Set(['talk'])))).toEqual([
       'Talks',
       'talking',
       'talked',
@@ -93,23 +124,41 @@ describe('termRanges', () => {
   it('finds the words of several terms in reading order', () => {
     const text = 'Budget talks: the chancellor set out her “budgets”.';
     const terms = new Set([indexTermOf('budget')!, indexTermOf('chancellor')!]);
-    expect(sliced(text, termRanges(wordsOf(text), terms))).toEqual(['Budget', 'chancellor', 'budgets']);
+    expect(sliced(text, termRanges(text, wordsOf(text), terms))).toEqual(['Budget', 'chancellor', 'budgets']);
   });
 
   it('gives ranges in the original text after a letter whose lower case is longer', () => {
     const text = 'İstanbul Zebra talks';
     expect('İ'.toLowerCase()).toHaveLength(2);
-    expect(sliced(text, termRanges(wordsOf(text), new Set(['zebra', 'talk'])))).toEqual(['Zebra', 'talks']);
+    expect(sliced(text, termRanges(text, wordsOf(text), new Set(['zebra', 'talk'])))).toEqual([
+      'Zebra',
+      'talks',
+    ]);
   });
 
   it('finds words joined by en and em dashes', () => {
     const text = 'The minister—Jones–spoke';
     const terms = new Set([indexTermOf('minister')!, indexTermOf('jones')!, indexTermOf('spoke')!]);
-    expect(sliced(text, termRanges(wordsOf(text), terms))).toEqual(['minister', 'Jones', 'spoke']);
+    expect(sliced(text, termRanges(text, wordsOf(text), terms))).toEqual(['minister', 'Jones', 'spoke']);
+  });
+
+  it('finds words by the terms of the article’s language, accents kept for its stemmer', () => {
+    const text = 'Die Häuser und das Haus; the houses.';
+    const terms = new Set([indexTermOf('haus')!, 'haus']);
+    expect(sliced(text, termRanges(text, wordsOf(text), terms, 'de'))).toEqual(['Häuser', 'Haus']);
+    expect(sliced(text, termRanges(text, wordsOf(text), new Set(['hous'])))).toEqual(['houses']);
+  });
+
+  it('finds the bigrams of CJK text as their own terms', () => {
+    const text = '東京都の計画';
+    expect(sliced(text, termRanges(text, wordsOf(text), new Set(['東京', '京都'])))).toEqual([
+      '東京',
+      '京都',
+    ]);
   });
 
   it('finds nothing for no terms', () => {
-    expect(termRanges(wordsOf('talks'), new Set())).toEqual([]);
+    expect(termRanges('talks', wordsOf('talks'), new Set())).toEqual([]);
   });
 });
 
