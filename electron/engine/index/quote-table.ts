@@ -2,7 +2,8 @@ import type { QuotationKind } from '../../api';
 import { QUOTATION_FIELD_PREFIX, QUOTATION_FIELDS } from './fields';
 import { QUOTATION_KINDS } from './quote-columns';
 import type { DecodedSections } from './sections';
-import { countLive, fieldSlot, readField, type FieldPostings, type ScoredDocs, type Shard } from './shard';
+import { countLive, fieldSlot, readField, type FieldPostings, type ScoredDocs } from './postings';
+import type { Shard } from './shard';
 
 /**
  * A shard's quotations, read from its index file: the quote table (article,

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import { searchTerms } from '../index/analyzer';
-import { decodePostings, type ScoredDocs } from '../index/shard';
+import { decodePostings, type ScoredDocs } from '../index/postings';
 import { mergedDictionary } from './dictionary';
 import { expandInDictionary, needsExpansion } from './expand';
 import type { FieldSchema } from './fields';

@@ -11,7 +11,8 @@ import type {
   SearchResponse,
 } from '../../api';
 import type { Article } from '../ingest/article';
-import type { ScoredDocs, Shard } from '../index/shard';
+import type { ScoredDocs } from '../index/postings';
+import type { Shard } from '../index/shard';
 import { filterMatches } from './filters';
 import { highlightRanges } from './highlights';
 import type { LibraryStats, ShardMatches } from './lunr-query';
