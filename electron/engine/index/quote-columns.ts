@@ -18,15 +18,13 @@ export interface QuotedWords {
 }
 
 /**
- * The quote table of a shard while it is built: one row per quotation
- * (its article, its range in the body, kind, speaker, word positions and
+ * The quote table of a shard while it is built: one row per quotation, in
+ * article order as the article stores them (its article, kind, speaker, word positions and
  * fingerprints), and each article's speakers for the speaker filter and facet.
  */
 export class QuoteColumns {
   readonly speakers = new Dictionary();
   private readonly doc = new IntList();
-  private readonly start = new IntList();
-  private readonly end = new IntList();
   private readonly kind = new IntList();
   private readonly speaker = new IntList();
   private readonly wordStart = new IntList();
@@ -52,8 +50,6 @@ export class QuoteColumns {
   add(doc: number, quotation: Quotation, words: QuotedWords): number {
     const q = this.doc.length;
     this.doc.push(doc);
-    this.start.push(quotation.start);
-    this.end.push(quotation.end);
     this.kind.push(Math.max(0, QUOTATION_KINDS.indexOf(quotation.kind)));
     this.speaker.push(this.speakers.code(quotation.speaker));
     this.wordStart.push(words.wordStart);
@@ -85,8 +81,6 @@ export class QuoteColumns {
     const i32 = (list: IntList) => list.values.slice(0, list.length);
     return {
       quoteDoc: u32(this.doc),
-      quoteStart: u32(this.start),
-      quoteEnd: u32(this.end),
       quoteKind: Uint8Array.from(this.kind.values.subarray(0, this.kind.length)),
       quoteSpeaker: i32(this.speaker),
       quoteWordStart: u32(this.wordStart),

@@ -7,17 +7,15 @@ import type { Shard } from './shard';
 
 /**
  * A shard's quotations, read from its index file: the quote table (article,
- * range in the body, kind, speaker, word positions, fingerprints) and each
+ * kind, speaker, word positions, fingerprints) and each
  * quotation's words and speaker as a document of its own, scored as Lunr
  * scores articles. A quotation is in service while its article is.
  */
 export class QuotationDocs implements ScoredDocs {
   readonly fields: FieldPostings[];
   readonly lengths: Uint32Array[];
-  /** The article each quotation is in, and its [start, end) in that article's body. */
+  /** The article each quotation is in; an article's quotations follow one another in the order it stores them. */
   readonly doc: Uint32Array;
-  readonly start: Uint32Array;
-  readonly end: Uint32Array;
   /** Numbers into QUOTATION_KINDS. */
   readonly kind: Uint8Array;
   /** Numbers into the shard's speakers, -1 for none named. */
@@ -39,8 +37,6 @@ export class QuotationDocs implements ScoredDocs {
     this.fields = QUOTATION_FIELDS.map((name) => readField(sections, QUOTATION_FIELD_PREFIX + name, true));
     this.lengths = QUOTATION_FIELDS.map((name) => sections.u32(`${QUOTATION_FIELD_PREFIX}${name}Length`));
     this.doc = sections.u32('quoteDoc');
-    this.start = sections.u32('quoteStart');
-    this.end = sections.u32('quoteEnd');
     this.kind = sections.u8('quoteKind');
     this.speaker = sections.i32('quoteSpeaker');
     this.wordStart = sections.u32('quoteWordStart');

@@ -60,7 +60,9 @@ export class ShardBuilder {
   private readonly quotedTerms = new IntList();
   private readonly spokenTerms = new IntList();
   private readonly speakerTerms = new Map<string, Int32Array>();
+  private readonly aloneNorms = new IntList();
   private normHashes = new Int32Array(1024);
+  private wordHashes = new Int32Array(256);
   private hashedNorms = 0;
   private tf = new Int32Array(1024);
   private readonly touched = new IntList();
@@ -156,7 +158,6 @@ export class ShardBuilder {
     const terms = this.termBuffer.values;
     const places = this.placeBuffer;
     const tokens = places.length / 3;
-    const hashes = this.hashNorms();
     const quoted = this.quotedTerms;
     const spoken = this.spokenTerms;
     quoted.length = 0;
@@ -171,13 +172,13 @@ export class ShardBuilder {
       const own = tokens === 0 && body.length > 0;
       const words = own ? this.analyseAlone(body.slice(quotation.start, quotation.end)) : null;
       const from = own ? 0 : token > 0 ? p[(token - 1) * 3 + 2]! : 0;
-      const to = own ? this.normBuffer.length : end > 0 ? p[(end - 1) * 3 + 2]! : 0;
+      const to = Math.max(from, own ? this.aloneNorms.length : end > 0 ? p[(end - 1) * 3 + 2]! : 0);
       const q = this.quotes.add(doc, quotation, {
         wordStart: own ? 0 : base + from,
         wordEnd: own ? 0 : base + to,
-        hashes: own ? this.hashNorms() : hashes,
-        from: own ? 0 : from,
-        to: Math.max(from, to),
+        hashes: this.hashWords(own ? this.aloneNorms : this.normBuffer, from, to),
+        from: 0,
+        to: to - from,
       });
       const quotedFrom = words ?? terms;
       const [termFrom, termTo] = words ? [0, words.length] : [token, end];
@@ -200,10 +201,10 @@ export class ShardBuilder {
     );
   }
 
-  /** The index terms of a text analysed on its own (the phrase words are left in the norm buffer). */
+  /** The index terms of a text analysed on its own (its phrase words are left in `aloneNorms`). */
   private analyseAlone(text: string): Int32Array {
     const terms = new IntList();
-    this.analyzer.analyse(text, terms, this.normBuffer);
+    this.analyzer.analyse(text, terms, this.aloneNorms);
     return terms.values.slice(0, terms.length);
   }
 
@@ -217,21 +218,26 @@ export class ShardBuilder {
     return terms;
   }
 
-  /** The hashes of the phrase words in the norm buffer (each word's string hashed once per analyzer). */
-  private hashNorms(): Int32Array {
-    const norms = this.analyzer.norms;
-    if (this.hashedNorms < norms.length) {
-      if (this.normHashes.length < norms.length) {
-        const grown = new Int32Array(Math.max(norms.length, this.normHashes.length * 2));
+  /**
+   * The hashes of the phrase words norms[from, to), each word's string hashed
+   * once per analyzer, in a buffer reused by the next call.
+   */
+  private hashWords(norms: IntList, from: number, to: number): Int32Array {
+    const strings = this.analyzer.norms;
+    if (this.hashedNorms < strings.length) {
+      if (this.normHashes.length < strings.length) {
+        const grown = new Int32Array(Math.max(strings.length, this.normHashes.length * 2));
         grown.set(this.normHashes);
         this.normHashes = grown;
       }
-      for (let id = this.hashedNorms; id < norms.length; id++) this.normHashes[id] = stringHash(norms[id]!);
-      this.hashedNorms = norms.length;
+      for (let id = this.hashedNorms; id < strings.length; id++)
+        this.normHashes[id] = stringHash(strings[id]!);
+      this.hashedNorms = strings.length;
     }
-    const buffer = this.normBuffer;
-    const out = new Int32Array(buffer.length);
-    for (let i = 0; i < buffer.length; i++) out[i] = this.normHashes[buffer.values[i]!]!;
+    if (this.wordHashes.length < to - from)
+      this.wordHashes = new Int32Array(Math.max(to - from, this.wordHashes.length * 2));
+    const out = this.wordHashes;
+    for (let i = from; i < to; i++) out[i - from] = this.normHashes[norms.values[i]!]!;
     return out;
   }
 

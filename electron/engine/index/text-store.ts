@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ArticleBlock, BlockKind, Quotation, SourceSpan } from '../../api';
+import type { ArticleBlock, BlockKind, Quotation, SourceSpan, TextSpan } from '../../api';
 import { QUOTATION_KINDS } from './quote-columns';
 
 /**
@@ -28,7 +28,7 @@ export interface StoredText {
   quotations: Quotation[];
 }
 
-/** A quotation as stored: start, end, kind, speaker, cue, group (-1 for none), mention start, end and words or null. */
+/** A quotation as stored: start, end, kind, speaker, cue, group (-1 for none), mention start, end (and its words when not the body's) or null. */
 type StoredQuotation = [
   number,
   number,
@@ -36,7 +36,7 @@ type StoredQuotation = [
   string | null,
   string | null,
   number,
-  [number, number, string] | null,
+  [number, number, string?] | null,
 ];
 
 // Stored by number: new kinds go at the end.
@@ -59,12 +59,19 @@ function encodeRecord(text: StoredText): Buffer {
     quote.speaker,
     quote.cue,
     quote.group ?? -1,
-    quote.mention ? [quote.mention.start, quote.mention.end, quote.mention.text] : null,
+    quote.mention ? storedMention(text.body, quote.mention) : null,
   ]);
   const record: unknown[] = [text.body, blocks, text.url, text.tags, quotations];
   // Most articles have none of the extras: the record then stays five fields long.
   if (Object.keys(extras).length > 0) record.push(extras);
   return Buffer.from(JSON.stringify(record));
+}
+
+/** A mention's range, with its words only when they are not the body's there. */
+function storedMention(body: string, mention: TextSpan): [number, number, string?] {
+  return body.slice(mention.start, mention.end) === mention.text
+    ? [mention.start, mention.end]
+    : [mention.start, mention.end, mention.text];
 }
 
 /** Reads one record back from an inflated block. */
@@ -82,7 +89,9 @@ export function decodeRecord(block: Uint8Array, start: number, end: number): Sto
     text: body.slice(from, to),
     kind: QUOTATION_KINDS[kind] ?? 'direct',
     speaker,
-    mention: mention ? { start: mention[0], end: mention[1], text: mention[2] } : null,
+    mention: mention
+      ? { start: mention[0], end: mention[1], text: mention[2] ?? body.slice(mention[0], mention[1]) }
+      : null,
     cue,
     ...(group >= 0 ? { group } : {}),
   }));

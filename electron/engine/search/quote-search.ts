@@ -268,7 +268,7 @@ export class QuoteSearch {
     const table = shard.quotations;
     const doc = table.doc[q]!;
     const stored = this.library.storedQuotations(shard, doc);
-    const quotation = stored?.find((each) => each.start === table.start[q] && each.end === table.end[q]);
+    const quotation = stored?.[q - table.ofArticle(doc)[0]];
     if (!quotation) return null;
     const d = shard.docs;
     return {
