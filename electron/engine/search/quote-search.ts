@@ -6,6 +6,7 @@ import type {
   QuoteSearchRequest,
   QuoteSearchResponse,
   QuoteSighting,
+  QuoteSortOrder,
   Range,
   Result,
   SearchFilters,
@@ -39,23 +40,30 @@ interface Answer {
   generation: number;
   query: ParsedQuery;
   quoteTerms: Set<string>;
-  /** Group roots in order. */
-  order: Int32Array;
-  /** Per group root, its matching quotations as (shard, quotation) pairs, earliest first. */
-  members: Map<number, number[]>;
+  sort: QuoteSortOrder;
   quotations: number;
   speakers: FacetCount[];
+  /** Start of each shard's quotations in the library-wide numbering. */
+  bases: number[];
+  /** The matching groups: per group, its best score and first date key (Infinity when undated). */
+  best: Float64Array;
+  first: Float64Array;
+  /** Group i's matching quotations (library-wide numbers) are members[memberStarts[i] .. memberStarts[i + 1]]. */
+  memberStarts: Int32Array;
+  members: Int32Array;
 }
 
 const yearsOfDates = new WeakMap<Shard, Float64Array>();
 
-/** Each article's date as a number that sorts as the date does (YYYYMMDD, parts missing as 0); NaN when undated. */
+/** Each article's date as a number that sorts as the date does (YYYYMMDD, parts missing as 0); Infinity when undated. */
 function dateKeys(shard: Shard): Float64Array {
   let keys = yearsOfDates.get(shard);
   if (!keys) {
     keys = Float64Array.from(shard.docs.dates, (date) => {
       const parts = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date) : null;
-      return parts ? Number(parts[1]) * 10_000 + Number(parts[2] ?? 0) * 100 + Number(parts[3] ?? 0) : NaN;
+      return parts
+        ? Number(parts[1]) * 10_000 + Number(parts[2] ?? 0) * 100 + Number(parts[3] ?? 0)
+        : Infinity;
     });
     yearsOfDates.set(shard, keys);
   }
@@ -84,14 +92,14 @@ export class QuoteSearch {
     const shards = this.library.shards();
     const offset = request.offset ?? 0;
     const limit = request.limit ?? DEFAULT_LIMIT;
-    const page = Array.from(answer.order.subarray(offset, offset + limit), (root) =>
-      this.group(shards, answer, answer.members.get(root)!),
+    const page = pageInOrder(answer.best.length, offset, limit, groupOrder(answer)).map((i) =>
+      this.group(shards, answer, i),
     );
     return {
       ok: true,
       value: {
         query: request.query,
-        total: answer.order.length,
+        total: answer.best.length,
         quotations: answer.quotations,
         offset,
         groups: page,
@@ -122,73 +130,66 @@ export class QuoteSearch {
     const articleAllowed = articleFilter(shards, request.filters);
     const wanted = request.speakers?.length ? new Set(request.speakers) : null;
     const tally = new Tally();
-    const best = new Map<number, number>();
-    const members = new Map<number, number[]>();
-    let quotations = 0;
+    const bases: number[] = [];
+    let total = 0;
+    for (const shard of shards) {
+      bases.push(total);
+      total += shard.quotations.count;
+    }
+    // Each matching group gets a number in the order first met; `slot` maps its root to it.
+    const slot = new Int32Array(total).fill(-1);
+    const passing: number[] = [];
+    const passingGroup: number[] = [];
+    const best: number[] = [];
+    const first: number[] = [];
     shards.forEach((shard, s) => {
       const table = shard.quotations;
+      const dates = dateKeys(shard);
       const { docs, scores } = matches[s]!;
       const speakerCounts = new Uint32Array(shard.speakers.length);
       const speakerAllowed = wanted ? shard.speakers.map((name) => wanted.has(name)) : null;
       for (let i = 0; i < docs.length; i++) {
         const q = docs[i]!;
         if (!kindAllowed[table.kind[q]!]) continue;
-        if (articleAllowed && !articleAllowed[s]![table.doc[q]!]) continue;
+        const doc = table.doc[q]!;
+        if (articleAllowed && !articleAllowed[s]![doc]) continue;
         const code = table.speaker[q]!;
         if (code >= 0) speakerCounts[code]!++;
         if (speakerAllowed && (code < 0 || !speakerAllowed[code])) continue;
-        quotations++;
         const root = groupOf[s]![q]!;
-        best.set(root, Math.max(best.get(root) ?? -Infinity, scores[i]!));
-        const list = members.get(root);
-        if (list) list.push(s, q);
-        else members.set(root, [s, q]);
+        let group = slot[root]!;
+        if (group < 0) {
+          slot[root] = group = best.length;
+          best.push(-Infinity);
+          first.push(Infinity);
+        }
+        best[group] = Math.max(best[group]!, scores[i]!);
+        const date = dates[doc]!;
+        if (date < first[group]!) first[group] = date;
+        passing.push(bases[s]! + q);
+        passingGroup.push(group);
       }
       tally.addCodes(shard.speakers, speakerCounts);
     });
-    const dates = shards.map(dateKeys);
-    const dateOf = (s: number, q: number) => dates[s]![shards[s]!.quotations.doc[q]!]!;
-    // Earliest first, undated last; then in library order.
-    const earlier = (list: number[], i: number, j: number) => {
-      const x = dateOf(list[i]!, list[i + 1]!);
-      const y = dateOf(list[j]!, list[j + 1]!);
-      if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
-      return x - y || list[i]! - list[j]! || list[i + 1]! - list[j + 1]!;
-    };
-    const firstDate = new Map<number, number>();
-    for (const [root, list] of members) {
-      const pairs = Array.from({ length: list.length / 2 }, (_, k) => k * 2);
-      pairs.sort((i, j) => earlier(list, i, j));
-      const sorted = pairs.flatMap((i) => [list[i]!, list[i + 1]!]);
-      members.set(root, sorted);
-      firstDate.set(root, dateOf(sorted[0]!, sorted[1]!));
-    }
-    const roots = Int32Array.from(members.keys());
-    const sort = request.sort ?? 'relevance';
-    const byDate = (a: number, b: number) => {
-      const x = firstDate.get(a)!;
-      const y = firstDate.get(b)!;
-      if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
-      return sort === 'date-desc' ? y - x : x - y;
-    };
-    const compare = (i: number, j: number) => {
-      const a = roots[i]!;
-      const b = roots[j]!;
-      const order =
-        sort === 'relevance'
-          ? best.get(b)! - best.get(a)! || byDate(a, b)
-          : byDate(a, b) || best.get(b)! - best.get(a)!;
-      return order || a - b;
-    };
-    const order = Int32Array.from(pageInOrder(roots.length, 0, roots.length, compare), (i) => roots[i]!);
+    // The members of each group together, by a counting sort on the group number.
+    const memberStarts = new Int32Array(best.length + 1);
+    for (const group of passingGroup) memberStarts[group + 1]!++;
+    for (let i = 0; i < best.length; i++) memberStarts[i + 1]! += memberStarts[i]!;
+    const next = memberStarts.slice(0, best.length);
+    const members = new Int32Array(passing.length);
+    passing.forEach((g, k) => (members[next[passingGroup[k]!]!++] = g));
     const answer: Answer = {
       generation,
       query,
       quoteTerms,
-      order,
-      members,
-      quotations,
+      sort: request.sort ?? 'relevance',
+      quotations: passing.length,
       speakers: tally.list(request.speakers),
+      bases,
+      best: Float64Array.from(best),
+      first: Float64Array.from(first),
+      memberStarts,
+      members,
     };
     this.answers.set(key, answer);
     if (this.answers.size > CACHED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
@@ -250,13 +251,22 @@ export class QuoteSearch {
     return this.groups.of;
   }
 
-  private group(shards: readonly Shard[], answer: Answer, members: readonly number[]): QuoteGroup {
+  /** Group `i` of an answer: its matching quotations, earliest first (undated last, then in library order). */
+  private group(shards: readonly Shard[], answer: Answer, i: number): QuoteGroup {
+    const where = Array.from(
+      answer.members.subarray(answer.memberStarts[i]!, answer.memberStarts[i + 1]!),
+      (g) => {
+        let s = answer.bases.length - 1;
+        while (answer.bases[s]! > g) s--;
+        const q = g - answer.bases[s]!;
+        return { g, s, q, date: dateKeys(shards[s]!)[shards[s]!.quotations.doc[q]!]! };
+      },
+    );
+    where.sort((a, b) => a.date - b.date || a.g - b.g);
     const sightings: QuoteSighting[] = [];
     let speaker: string | null = null;
-    for (let k = 0; k < members.length; k += 2) {
-      const shard = shards[members[k]!]!;
-      const q = members[k + 1]!;
-      const sighting = this.sighting(shard, q, answer);
+    for (const { s, q } of where) {
+      const sighting = this.sighting(shards[s]!, q, answer);
       if (!sighting) continue;
       speaker ??= sighting.quotation.speaker;
       sightings.push(sighting);
@@ -282,6 +292,22 @@ export class QuoteSearch {
       highlights: quoteHighlights(quotation.text, answer),
     };
   }
+}
+
+/** The order of an answer's groups: by best score or by the date their words were first said, undated last. */
+function groupOrder(answer: Answer): (i: number, j: number) => number {
+  const { best, first, sort } = answer;
+  const byDate = (i: number, j: number) => {
+    const x = first[i]!;
+    const y = first[j]!;
+    if ((x === Infinity) !== (y === Infinity)) return x === Infinity ? 1 : -1;
+    if (x === y) return 0;
+    return sort === 'date-desc' ? y - x : x - y;
+  };
+  const byScore = (i: number, j: number) => best[j]! - best[i]!;
+  return sort === 'relevance'
+    ? (i, j) => byScore(i, j) || byDate(i, j) || i - j
+    : (i, j) => byDate(i, j) || byScore(i, j) || i - j;
 }
 
 /** Ranges of a quotation's text that the query matched: its words' terms and its required phrases. */
