@@ -201,7 +201,9 @@ function reportQuoteSearch(asked: QuoteSearchFigures): void {
   console.log(
     `\n## quote search\nOpen → first broad quote search (grouping every quotation): ${seconds(asked.openMs)}`,
   );
-  console.log('\n| quote search | first | median of pages | groups | quotations |\n|---|---|---|---|---|');
+  console.log(
+    '\n| quote search | first answer | next pages (median) | groups | quotations |\n|---|---|---|---|---|',
+  );
   for (const figure of asked.figures) {
     console.log(
       `| ${figure.name} | ${figure.firstMs.toFixed(1)} ms | ${figure.medianMs.toFixed(2)} ms | ${figure.groups.toLocaleString('en')} | ${figure.quotations.toLocaleString('en')} |`,
