@@ -1,4 +1,5 @@
 import type { QuotationKind } from '../../api';
+import { ByteWriter, VarintCursor } from './bytes';
 import { QUOTATION_FIELD_PREFIX, QUOTATION_FIELDS } from './fields';
 import { QUOTATION_KINDS } from './quote-columns';
 import type { DecodedSections } from './sections';
@@ -96,4 +97,75 @@ export class QuotationDocs implements ScoredDocs {
       countLive(this, field, index, (q) => this.isLive(q)),
     );
   }
+}
+
+const SCARE = QUOTATION_KINDS.indexOf('scare');
+
+/**
+ * The article `quote` field of a shard, made from its quotations' own
+ * postings: per term, the articles whose quotations (scare quotes aside)
+ * hold it, with the term's count summed over them. The same postings a
+ * builder would write, without storing the quoted words twice.
+ */
+export function articleQuotePostings(quotations: QuotationDocs): FieldPostings {
+  const source = quotations.fields[0]!;
+  const terms = source.terms!;
+  const offsets = new Uint32Array(terms.length + 1);
+  const df = new Uint32Array(terms.length);
+  const out = new ByteWriter(1 << 12);
+  for (let slot = 0; slot < terms.length; slot++) {
+    offsets[slot] = out.length;
+    const cursor = new VarintCursor(source.bytes, source.offsets[slot]!);
+    let q = 0;
+    let last = 0;
+    let doc = -1;
+    let tf = 0;
+    let count = 0;
+    for (let i = 0; i < source.df[slot]!; i++) {
+      q += cursor.next();
+      const frequency = cursor.next();
+      if (quotations.kind[q] === SCARE) continue;
+      // Quotations are numbered in article order, so each article's come together.
+      const article = quotations.doc[q]!;
+      if (article !== doc) {
+        if (doc >= 0) {
+          out.varint(doc - last);
+          out.varint(tf);
+          last = doc;
+          count++;
+        }
+        doc = article;
+        tf = 0;
+      }
+      tf += frequency;
+    }
+    if (doc >= 0) {
+      out.varint(doc - last);
+      out.varint(tf);
+      count++;
+    }
+    df[slot] = count;
+  }
+  offsets[terms.length] = out.length;
+  return { offsets, df, bytes: out.view(), terms };
+}
+
+/** Postings made by `make` the first time any part of them is read. */
+export function lazyPostings(make: () => FieldPostings): FieldPostings {
+  let made: FieldPostings | null = null;
+  const get = () => (made ??= make());
+  return {
+    get offsets() {
+      return get().offsets;
+    },
+    get df() {
+      return get().df;
+    },
+    get bytes() {
+      return get().bytes;
+    },
+    get terms() {
+      return get().terms;
+    },
+  };
 }

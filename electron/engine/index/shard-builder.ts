@@ -28,6 +28,8 @@ const [TITLE, BODY, SPEAKER, QUOTE] = [0, 1, 2, 3];
 const [QUOTATION_WORDS, QUOTATION_SPEAKER] = [0, 1];
 /** Fields whose postings list only the terms they hold: few terms of the dictionary are spoken or quoted. */
 const SPARSE = new Set(['speaker', 'quote']);
+/** The article `quote` field's postings are the quotations' own, summed per article when a shard opens (quote-table.ts). */
+const DERIVED = new Set<string>(['quote']);
 const EMPTY = new Int32Array(0);
 
 /**
@@ -57,7 +59,6 @@ export class ShardBuilder {
   private readonly termBuffer = new IntList();
   private readonly normBuffer = new IntList();
   private readonly placeBuffer = new IntList();
-  private readonly quotedTerms = new IntList();
   private readonly spokenTerms = new IntList();
   private readonly speakerTerms = new Map<string, Int32Array>();
   private readonly aloneNorms = new IntList();
@@ -158,11 +159,10 @@ export class ShardBuilder {
     const terms = this.termBuffer.values;
     const places = this.placeBuffer;
     const tokens = places.length / 3;
-    const quoted = this.quotedTerms;
     const spoken = this.spokenTerms;
-    quoted.length = 0;
     spoken.length = 0;
     let token = 0;
+    let quotedLength = 0;
     for (const quotation of quotations) {
       const p = places.values;
       while (token < tokens && p[token * 3 + 1]! <= quotation.start) token++;
@@ -190,12 +190,12 @@ export class ShardBuilder {
         this.countTerms(this.quotationPostings[QUOTATION_SPEAKER]!, q, speaker, 0, speaker.length),
       );
       if (quotation.kind !== 'scare') {
-        for (let i = termFrom; i < termTo; i++) quoted.push(quotedFrom[i]!);
+        for (let i = termFrom; i < termTo; i++) if (quotedFrom[i]! >= 0) quotedLength++;
         for (const term of speaker) spoken.push(term);
       }
     }
     this.quotes.endArticle(quotations);
-    this.lengths[QUOTE]!.push(this.countTerms(this.postings[QUOTE]!, doc, quoted.values, 0, quoted.length));
+    this.lengths[QUOTE]!.push(quotedLength);
     this.lengths[SPEAKER]!.push(
       this.countTerms(this.postings[SPEAKER]!, doc, spoken.values, 0, spoken.length),
     );
@@ -273,6 +273,7 @@ export class ShardBuilder {
     termIds.forEach((id, i) => (slotOf[id] = i));
     for (const { name, triples, lengths, starts, order, present } of fields) {
       sections[`${name}Length`] = Uint32Array.from(lengths);
+      if (DERIVED.has(name)) continue;
       // A sparse field lists the dictionary numbers of its terms; a dense one has a slot for every term.
       const sparse = SPARSE.has(name.replace(QUOTATION_FIELD_PREFIX, ''));
       const ids = sparse ? present.map((id) => slotOf[id]!).sort((a, b) => a - b) : null;

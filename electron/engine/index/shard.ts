@@ -7,7 +7,7 @@ import { countLive, fieldSlot, readField, type FieldPostings, type ScoredDocs } 
 import { StringTable } from './string-table';
 import { decodeRecord, inflateBlock, type StoredText } from './text-store';
 import { ARTICLE_FIELDS } from './fields';
-import { QuotationDocs } from './quote-table';
+import { articleQuotePostings, lazyPostings, QuotationDocs } from './quote-table';
 
 /** Thrown when a shard's bytes are not what they should be; says why. */
 export class ShardFormatError extends Error {}
@@ -93,7 +93,9 @@ export class Shard implements ScoredDocs {
     this.dictionary = new StringTable(decoder.decode(sections.u8('terms')), meta.terms);
     this.normTable = new StringTable(decoder.decode(sections.u8('norms')), meta.norms);
     this.fields = ARTICLE_FIELDS.map((name) =>
-      readField(sections, name, name !== 'title' && name !== 'body'),
+      name === 'quote'
+        ? lazyPostings(() => articleQuotePostings(this.quotations))
+        : readField(sections, name, name !== 'title' && name !== 'body'),
     );
     this.lengths = ARTICLE_FIELDS.map((name) => sections.u32(`${name}Length`));
     this.speakers = meta.speakers;

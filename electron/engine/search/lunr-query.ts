@@ -38,7 +38,7 @@ export interface LunrMatches {
 interface TermInfo {
   term: string;
   at: Int32Array;
-  /** Documents holding the term, per field; empty until counted. */
+  /** Documents holding the term, per field; -1 (or missing) until counted. */
   df: number[];
 }
 
@@ -77,7 +77,8 @@ export function runLunrQuery(
     const fields = (clause.fields ?? schema.defaults).map((field) => schema.names.indexOf(field));
     const terms: TermInfo[] = [];
     for (const term of clause.usePipeline ? searchTerms(clause.term) : [clause.term]) {
-      const expanded = expand(shards, { ...clause, term }, infos);
+      const counted = [...new Set(fields.flatMap((field) => schema.idfFields[field]!))];
+      const expanded = expand(shards, { ...clause, term }, infos, counted);
       // A required word found nowhere means nothing can match, as in Lunr.
       if (expanded.length === 0 && clause.presence === REQUIRED) return nothing();
       terms.push(...expanded);
@@ -98,7 +99,7 @@ export function runLunrQuery(
   const idfs = vectors.map((vector, field) => {
     const idf = new Map<TermInfo, number>();
     for (const info of vector.keys()) {
-      const df = schema.idfFields[field]!.reduce((sum, each) => sum + info.df[each]!, 0);
+      const df = schema.idfFields[field]!.reduce((sum, each) => sum + documentCount(shards, info, each), 0);
       idf.set(info, Math.log(1 + Math.abs((stats.docs - df + 0.5) / (df + 0.5))));
     }
     return idf;
@@ -110,10 +111,29 @@ export function runLunrQuery(
   return { shards: results, fieldTerms };
 }
 
+/** How many documents in service hold the term in `field`, counted once per query. */
+function documentCount(sources: readonly ScoredDocs[], info: TermInfo, field: number): number {
+  let count = info.df[field] ?? -1;
+  if (count < 0) {
+    count = 0;
+    sources.forEach((source, s) => {
+      const index = info.at[s]!;
+      if (index >= 0) count += source.liveDf(field, index);
+    });
+    info.df[field] = count;
+  }
+  return count;
+}
+
+/**
+ * The terms a clause stands for (itself, or its wildcard or fuzzy
+ * expansion) that documents in service hold in any of the `counted` fields.
+ */
 function expand(
   sources: readonly ScoredDocs[],
   clause: lunr.Query.Clause,
   infos: Map<string, TermInfo>,
+  counted: readonly number[],
 ): TermInfo[] {
   const shards = sources.map((source) => source.shard);
   const found = new Set<TermInfo>();
@@ -161,15 +181,8 @@ function expand(
   }
   const live: TermInfo[] = [];
   for (const info of found) {
-    if (info.df.length === 0) {
-      info.df = sources[0]!.fields.map(() => 0);
-      sources.forEach((source, s) => {
-        const index = info.at[s]!;
-        if (index >= 0) source.fields.forEach((_, field) => (info.df[field]! += source.liveDf(field, index)));
-      });
-    }
     // A term held only by deleted documents is not in the library any more.
-    if (info.df.some((df) => df > 0)) live.push(info);
+    if (counted.some((field) => documentCount(sources, info, field) > 0)) live.push(info);
   }
   return live;
 }
