@@ -97,6 +97,8 @@ export interface SearchFilters {
   folders?: string[];
   /** File types, as in SearchHit.format. */
   formats?: string[];
+  /** Speakers of quotations, as in Quotation.speaker: articles quoting any of them. */
+  speakers?: string[];
 }
 
 export interface SearchRequest {
@@ -125,6 +127,8 @@ export interface Facets {
   folders: FacetCount[];
   formats: FacetCount[];
   years: FacetCount[];
+  /** Speakers quoted in the matching articles, counting articles. */
+  speakers: FacetCount[];
 }
 
 /** A [start, end) UTF-16 range. */
@@ -211,6 +215,8 @@ export interface ArticleView {
   /** Hit ranges into `title` and into `body`, in reading order. */
   titleHighlights: Range[];
   bodyHighlights: Range[];
+  /** The quotations found in `body` when the article was indexed; offsets into `body`. */
+  quotations: Quotation[];
 }
 
 export * from './api-collections';
@@ -265,6 +271,61 @@ export interface Quotation {
   group?: number;
 }
 
+export type QuoteSortOrder = 'relevance' | 'date-desc' | 'date-asc';
+
+/** A search over the words of quotations only, across the library. */
+export interface QuoteSearchRequest {
+  /** Words, phrases and wildcards as in the main search, matched inside quotations; empty lists every quotation. */
+  query: string;
+  /** Quotations by any of these speakers (Quotation.speaker values). */
+  speakers?: string[];
+  /** Which kinds to list; by default every kind but `scare`. */
+  kinds?: QuotationKind[];
+  /** Narrows by the quoting articles' date, source, author, folder and file type. */
+  filters?: Omit<SearchFilters, 'speakers'>;
+  sort?: QuoteSortOrder;
+  /** Zero-based index of the first group to return. */
+  offset?: number;
+  limit?: number;
+}
+
+/** One quotation where an article gives it. */
+export interface QuoteSighting {
+  articleId: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  path: string;
+  format: ArticleFormat;
+  /** The quotation, offsets into that article's `ArticleView.body`. */
+  quotation: Quotation;
+  /** Ranges into `quotation.text` that the query matched. */
+  highlights: Range[];
+}
+
+/**
+ * The same or nearly the same words (by the same speaker, or by nobody
+ * named) wherever the library quotes them, earliest first: `sightings[0]`
+ * is where they were first said.
+ */
+export interface QuoteGroup {
+  speaker: string | null;
+  sightings: QuoteSighting[];
+}
+
+export interface QuoteSearchResponse {
+  query: string;
+  /** Groups matching, before paging. */
+  total: number;
+  /** Quotations matching, before grouping and paging. */
+  quotations: number;
+  offset: number;
+  groups: QuoteGroup[];
+  /** Speakers of the matching quotations with how many quotations each, most first; ignores the speaker filter. */
+  speakers: FacetCount[];
+  ms: number;
+}
+
 /** Every call the window can make. Results are promises on every transport. */
 export interface QuarryApi {
   status(): Promise<LibraryStatus>;
@@ -279,6 +340,8 @@ export interface QuarryApi {
    */
   retrySkipped(): Promise<LibraryStatus>;
   search(request: SearchRequest): Promise<Result<SearchResponse>>;
+  /** Quotations across the library whose words match, grouped where the same words recur. */
+  searchQuotes(request: QuoteSearchRequest): Promise<Result<QuoteSearchResponse>>;
   article(request: ArticleRequest): Promise<Result<ArticleView>>;
   /** Asks the user for a folder with the system dialog; null when cancelled or unavailable. */
   pickFolder(): Promise<string | null>;
@@ -322,6 +385,7 @@ export const CALLS = [
   'cancelIndexing',
   'retrySkipped',
   'search',
+  'searchQuotes',
   'article',
   'pickFolder',
   'listCollections',

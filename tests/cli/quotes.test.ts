@@ -96,3 +96,45 @@ describe('runCli quotes', () => {
     expect((await cli('quotes', join(desk, 'vote.txt'), '--data', desk)).code).toBe(2);
   });
 });
+
+describe('runCli quotes --search', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = join(await tempDir(), 'data');
+    expect((await cli('index', desk, '--data', dataDir)).code).toBe(0);
+  });
+
+  it('lists what a speaker said across the library, with where it was first said', async () => {
+    const { code, out } = await cli(
+      'quotes',
+      '--search',
+      'generation',
+      '--speaker',
+      'Ana Ruiz',
+      '--data',
+      dataDir,
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/^1 quotation \(1 sighting\) for generation/);
+    expect(out).toContain('Ana Ruiz — “This is the most important decision in a **generation**,”');
+    expect(out).toMatch(/first said in Harbour vote 'a generation' decision {2}\(undated\) {2}.*vote\.txt/);
+  });
+
+  it('prints the groups as JSON, every quotation of a speaker without words to look for', async () => {
+    const { code, out } = await cli('quotes', '--speaker', 'Zoë Hartwell', '--data', dataDir, '--json');
+    expect(code).toBe(0);
+    const response = JSON.parse(out) as { total: number; groups: { speaker: string }[] };
+    expect(response.total).toBe(1);
+    expect(response.groups[0]!.speaker).toBe('Zoë Hartwell');
+  });
+
+  it('points at the bad part of a query, and refuses options that do not apply to one file', async () => {
+    const bad = await cli('quotes', '--search', 'title:vote', '--data', dataDir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown field "title": use quote or speaker/);
+    const misplaced = await cli('quotes', join(desk, 'vote.txt'), '--data', dataDir);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.err).toMatch(/--data applies to "quarry quotes --search"/);
+  });
+});

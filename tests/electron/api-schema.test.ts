@@ -26,6 +26,11 @@ describe('checkCall', () => {
     expect(checkCall('search', [{ query: 7 }])).toMatchObject({ ok: false, message: /search at 0\.query/ });
     expect(checkCall('search', [{ query: 'x', extra: true }])).toMatchObject({ ok: false });
     expect(checkCall('search', [{ query: 'x', limit: 5000 }])).toMatchObject({ ok: false, message: /limit/ });
+    expect(checkCall('searchQuotes', [{ query: 'x', filters: { speakers: ['Kim'] } }])).toMatchObject({
+      ok: false,
+      message: /searchQuotes at 0\.filters/,
+    });
+    expect(checkCall('searchQuotes', [{ query: 'x', sort: 'loudest' }])).toMatchObject({ ok: false });
     expect(checkCall('addFolder', [''])).toMatchObject({ ok: false });
     expect(checkCall('addFolder', ['/a', '/b'])).toMatchObject({ ok: false });
     expect(checkCall('article', [{ id: 'abc', query: 'x' }])).toMatchObject({ ok: true });

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../../electron/api';
+import type { QuoteSearchResponse, SearchResponse } from '../../electron/api';
 import { QuarryService } from '../../electron/engine/service';
 import { CONTENT_SECURITY_POLICY } from '../../electron/content-security';
 import { startServer, type RunningServer } from '../../electron/serve/server';
@@ -171,6 +171,17 @@ describe('POST /api/<call>', () => {
       title: 'Chelsea sack Mutu',
       path: join(root, 'desk', 'mutu.txt'),
     });
+  });
+
+  it('answers a quote search through the same call route', async () => {
+    const reply = await call('searchQuotes', [{ query: '', kinds: ['direct', 'scare'] }]);
+    expect(reply.status).toBe(200);
+    const { result } = JSON.parse(reply.body) as { result: { ok: true; value: QuoteSearchResponse } };
+    expect(result.ok).toBe(true);
+    expect(result.value.quotations).toBeGreaterThan(0);
+    for (const group of result.value.groups) {
+      for (const sighting of group.sightings) expect(sighting.quotation.text.length).toBeGreaterThan(0);
+    }
   });
 
   it('passes expected failures through as values', async () => {

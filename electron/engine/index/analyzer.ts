@@ -85,14 +85,21 @@ export class Analyzer {
    * Analyses `text` in `language` (as `pipelineLanguage` names it),
    * replacing the contents of `terms` with the term ids of its tokens in
    * order (-1 for stop words; a word with accents may give two, see
-   * `indexTerms`) and `norms` with its phrase words.
+   * `indexTerms`) and `norms` with its phrase words. `places`, when given,
+   * receives per token its start and end in `text`, the number of phrase
+   * words up to its end and the number of terms up to its end; it stays
+   * empty when lower-casing changes the text's length.
    */
-  analyse(text: string, terms: IntList, norms: IntList, language: string = ENGLISH): void {
+  analyse(text: string, terms: IntList, norms: IntList, language: string = ENGLISH, places?: IntList): void {
     terms.length = 0;
     norms.length = 0;
+    if (places) places.length = 0;
     if (!text) return;
     const table = this.table(language);
-    const pieces = this.scan(text.toLowerCase(), table);
+    const lower = text.toLowerCase();
+    // Offsets are only meaningful when lower-casing keeps the text's length, as it nearly always does.
+    const placed = places && lower.length === text.length ? places : undefined;
+    const pieces = this.scan(lower, table);
     for (let i = 2; i < pieces.length; i += 3) {
       const entry = pieces.values[i]!;
       const term = table.pieceTerm[entry]!;
@@ -101,6 +108,12 @@ export class Analyzer {
       const norm = table.pieceNorm[entry]!;
       if (norm >= 0) norms.push(norm);
       else if (norm === MULTIPLE) for (const each of table.manyNorms.get(entry)!) norms.push(each);
+      if (placed) {
+        placed.push(pieces.values[i - 2]!);
+        placed.push(pieces.values[i - 1]!);
+        placed.push(norms.length);
+        placed.push(terms.length);
+      }
     }
   }
 

@@ -1,11 +1,16 @@
+import type { Quotation } from '../../api';
 import type { Article } from '../ingest/article';
+import { findArticleQuotations } from '../quotes/article-quotes';
 import { Analyzer, IntList } from './analyzer';
 import { ByteWriter } from './bytes';
 import { encodeSections, type SectionValue } from './sections';
 import { TextStoreWriter } from './text-store';
 import { chunkCrcs } from './byte-source';
 import { DocColumns } from './doc-columns';
+import { ARTICLE_FIELDS, QUOTATION_FIELDS, QUOTATION_FIELD_PREFIX } from './fields';
 import { pipelineLanguage } from './languages';
+import { QuoteColumns } from './quote-columns';
+import { stringHash } from './quote-prints';
 
 /** Bumped whenever the layout of shard files or the index pipeline changes. */
 export const SHARD_FORMAT_VERSION = 5;
@@ -20,7 +25,15 @@ export interface ShardBytes {
   positions: Uint8Array;
 }
 
-const FIELD_COUNT = 2;
+const [TITLE, BODY, SPEAKER, QUOTE] = [0, 1, 2, 3];
+const [QUOTATION_WORDS, QUOTATION_SPEAKER] = [0, 1];
+/** Fields whose postings list only the terms they hold: few terms of the dictionary are spoken or quoted. */
+const SPARSE = new Set(['speaker', 'quote']);
+/** The article `quote` field's postings are the quotations' own, summed per article when a shard opens (quote-table.ts). */
+const DERIVED = new Set<string>(['quote']);
+const EMPTY = new Int32Array(0);
+/** Numbers the analyzer gives per token in `placeBuffer`: start, end, phrase words and terms up to its end. */
+const PLACE = 4;
 
 /**
  * Builds one shard from articles, without Lunr's object model: Lunr's
@@ -34,16 +47,27 @@ const FIELD_COUNT = 2;
  * one counting sort at the end: no object or array per term while adding.
  */
 export class ShardBuilder {
-  /** Per field: (term, article, term frequency) triples. */
-  private readonly postings = [new IntList(), new IntList()];
+  /** Per article field: (term, article, term frequency) triples. */
+  private readonly postings = ARTICLE_FIELDS.map(() => new IntList());
+  /** Per quotation field: (term, quotation, term frequency) triples. */
+  private readonly quotationPostings = QUOTATION_FIELDS.map(() => new IntList());
   /** (phrase word, article, position) triples; positions count every word, title then body. */
   private readonly occurrences = new IntList();
-  private readonly lengths: number[][] = [[], []];
+  private readonly lengths: number[][] = ARTICLE_FIELDS.map(() => []);
+  private readonly quotationLengths: number[][] = QUOTATION_FIELDS.map(() => []);
   private readonly titleWords: number[] = [];
   private readonly columns = new DocColumns();
+  private readonly quotes = new QuoteColumns();
   private readonly text = new TextStoreWriter();
   private readonly termBuffer = new IntList();
   private readonly normBuffer = new IntList();
+  private readonly placeBuffer = new IntList();
+  private readonly spokenTerms = new IntList();
+  private readonly speakerTerms = new Map<string, Int32Array>();
+  private readonly aloneNorms = new IntList();
+  private normHashes = new Int32Array(1024);
+  private wordHashes = new Int32Array(256);
+  private hashedNorms = 0;
   private tf = new Int32Array(1024);
   private readonly touched = new IntList();
   /** The pipelines its articles were indexed with: queries run through each of the library's. */
@@ -52,32 +76,60 @@ export class ShardBuilder {
 
   constructor(private readonly analyzer: Analyzer = new Analyzer()) {}
 
-  /** Adds the next article; articles are numbered in the order added. */
+  /**
+   * Adds the next article; articles are numbered in the order added. Its
+   * quotations are found here unless the article carries them already
+   * (an article carried over from a shard keeps those found before).
+   */
   add(article: Article): void {
     const doc = this.count++;
+    const quotations = article.quotations ?? findArticleQuotations(article);
     this.columns.add(article);
     this.text.add({
       body: article.body,
       blocks: article.blocks,
       url: article.url,
       tags: article.tags,
+      quotations,
       ...(article.language !== undefined ? { language: article.language } : {}),
       ...(article.sourceMap ? { sourceMap: article.sourceMap } : {}),
       ...(article.locator !== undefined ? { locator: article.locator } : {}),
     });
     const language = pipelineLanguage(article.language);
     this.languages.add(language);
-    const titleWords = this.addField(0, doc, article.title, 0, language);
+    const titleWords = this.addField(TITLE, doc, article.title, 0, language);
     this.titleWords.push(titleWords);
     // One unused position between title and body, so a phrase never runs from one into the other.
-    this.addField(1, doc, article.body, titleWords + 1, language);
+    this.addField(BODY, doc, article.body, titleWords + 1, language);
+    this.addQuotations(doc, article.body, quotations, titleWords + 1, language);
   }
 
   /** Indexes one field of article `doc`; gives the number of phrase words in it. */
   private addField(field: number, doc: number, text: string, base: number, language: string): number {
     const terms = this.termBuffer;
     const norms = this.normBuffer;
-    this.analyzer.analyse(text, terms, norms, language);
+    this.analyzer.analyse(text, terms, norms, language, field === BODY ? this.placeBuffer : undefined);
+    this.lengths[field]!.push(this.countTerms(this.postings[field]!, doc, terms.values, 0, terms.length));
+    const occurrences = this.occurrences;
+    for (let i = 0; i < norms.length; i++) {
+      occurrences.push(norms.values[i]!);
+      occurrences.push(doc);
+      occurrences.push(base + i);
+    }
+    return norms.length;
+  }
+
+  /**
+   * Adds (term, doc, tf) triples for the terms in terms[from, to) (stop words,
+   * -1, left out) to `postings`; gives how many terms there were.
+   */
+  private countTerms(
+    postings: IntList,
+    doc: number,
+    terms: ArrayLike<number>,
+    from: number,
+    to: number,
+  ): number {
     if (this.tf.length < this.analyzer.terms.length) {
       const grown = new Int32Array(Math.max(this.tf.length * 2, this.analyzer.terms.length));
       grown.set(this.tf);
@@ -87,15 +139,13 @@ export class ShardBuilder {
     const touched = this.touched;
     touched.length = 0;
     let length = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms.values[i]!;
+    for (let i = from; i < to; i++) {
+      const term = terms[i]!;
       if (term < 0) continue;
       length++;
       if (tf[term] === 0) touched.push(term);
       tf[term]!++;
     }
-    this.lengths[field]!.push(length);
-    const postings = this.postings[field]!;
     for (let i = 0; i < touched.length; i++) {
       const term = touched.values[i]!;
       postings.push(term);
@@ -103,13 +153,108 @@ export class ShardBuilder {
       postings.push(tf[term]!);
       tf[term] = 0;
     }
-    const occurrences = this.occurrences;
-    for (let i = 0; i < norms.length; i++) {
-      occurrences.push(norms.values[i]!);
-      occurrences.push(doc);
-      occurrences.push(base + i);
+    return length;
+  }
+
+  /**
+   * Indexes the quotations of article `doc` from the body just analysed: each
+   * quotation's words and speaker as a document of its own (for the quote
+   * search), the words of all but scare quotes and their speakers as the
+   * article's `quote` and `speaker` fields, and the quote table's rows.
+   */
+  private addQuotations(
+    doc: number,
+    body: string,
+    quotations: readonly Quotation[],
+    base: number,
+    language: string,
+  ): void {
+    const terms = this.termBuffer.values;
+    const places = this.placeBuffer;
+    const tokens = places.length / PLACE;
+    const spoken = this.spokenTerms;
+    spoken.length = 0;
+    let token = 0;
+    let quotedLength = 0;
+    for (const quotation of quotations) {
+      const p = places.values;
+      while (token < tokens && p[token * PLACE + 1]! <= quotation.start) token++;
+      let end = token;
+      while (end < tokens && p[end * PLACE]! < quotation.end) end++;
+      // Lower-casing changed the body's length, so no token has a place: the quotation is analysed alone.
+      const own = tokens === 0 && body.length > 0;
+      const words = own ? this.analyseAlone(body.slice(quotation.start, quotation.end), language) : null;
+      const from = own ? 0 : token > 0 ? p[(token - 1) * PLACE + 2]! : 0;
+      const to = Math.max(from, own ? this.aloneNorms.length : end > 0 ? p[(end - 1) * PLACE + 2]! : 0);
+      const q = this.quotes.add(doc, quotation, {
+        wordStart: own ? 0 : base + from,
+        wordEnd: own ? 0 : base + to,
+        hashes: this.hashWords(own ? this.aloneNorms : this.normBuffer, from, to),
+        from: 0,
+        to: to - from,
+      });
+      const quotedFrom = words ?? terms;
+      // A token may give two terms (a word with accents), so its terms are counted apart from its place.
+      const termAt = (t: number) => (t > 0 ? p[(t - 1) * PLACE + 3]! : 0);
+      const [termFrom, termTo] = words ? [0, words.length] : [termAt(token), termAt(end)];
+      this.quotationLengths[QUOTATION_WORDS]!.push(
+        this.countTerms(this.quotationPostings[QUOTATION_WORDS]!, q, quotedFrom, termFrom, termTo),
+      );
+      const speaker = quotation.speaker === null ? EMPTY : this.termsOfSpeaker(quotation.speaker, language);
+      this.quotationLengths[QUOTATION_SPEAKER]!.push(
+        this.countTerms(this.quotationPostings[QUOTATION_SPEAKER]!, q, speaker, 0, speaker.length),
+      );
+      if (quotation.kind !== 'scare') {
+        for (let i = termFrom; i < termTo; i++) if (quotedFrom[i]! >= 0) quotedLength++;
+        for (const term of speaker) spoken.push(term);
+      }
     }
-    return norms.length;
+    this.quotes.endArticle(quotations);
+    this.lengths[QUOTE]!.push(quotedLength);
+    this.lengths[SPEAKER]!.push(
+      this.countTerms(this.postings[SPEAKER]!, doc, spoken.values, 0, spoken.length),
+    );
+  }
+
+  /** The index terms of a text analysed on its own (its phrase words are left in `aloneNorms`). */
+  private analyseAlone(text: string, language: string): Int32Array {
+    const terms = new IntList();
+    this.analyzer.analyse(text, terms, this.aloneNorms, language);
+    return terms.values.slice(0, terms.length);
+  }
+
+  /** The index terms of a speaker's name in an article's language, analysed once per shard. */
+  private termsOfSpeaker(speaker: string, language: string): Int32Array {
+    const key = `${language}\u0000${speaker}`;
+    let terms = this.speakerTerms.get(key);
+    if (!terms) {
+      terms = this.analyseAlone(speaker, language);
+      this.speakerTerms.set(key, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * The hashes of the phrase words norms[from, to), each word's string hashed
+   * once per analyzer, in a buffer reused by the next call.
+   */
+  private hashWords(norms: IntList, from: number, to: number): Int32Array {
+    const strings = this.analyzer.norms;
+    if (this.hashedNorms < strings.length) {
+      if (this.normHashes.length < strings.length) {
+        const grown = new Int32Array(Math.max(strings.length, this.normHashes.length * 2));
+        grown.set(this.normHashes);
+        this.normHashes = grown;
+      }
+      for (let id = this.hashedNorms; id < strings.length; id++)
+        this.normHashes[id] = stringHash(strings[id]!);
+      this.hashedNorms = strings.length;
+    }
+    if (this.wordHashes.length < to - from)
+      this.wordHashes = new Int32Array(Math.max(to - from, this.wordHashes.length * 2));
+    const out = this.wordHashes;
+    for (let i = from; i < to; i++) out[i - from] = this.normHashes[norms.values[i]!]!;
+    return out;
   }
 
   get size(): number {
@@ -120,36 +265,53 @@ export class ShardBuilder {
   finish(): ShardBytes {
     const { bytes: text, layout } = this.text.finish();
     const sections: Record<string, SectionValue> = {
-      titleLength: Uint32Array.from(this.lengths[0]!),
-      bodyLength: Uint32Array.from(this.lengths[1]!),
       titleWords: Uint32Array.from(this.titleWords),
       ...this.columns.sections(),
+      ...this.quotes.sections(),
       textOffsets: layout.offsets,
       textCrcs: layout.crcs,
       textLocations: layout.locations,
     };
-    const byTerm = this.postings.map((triples) => groupTriples(triples, this.analyzer.terms.length));
-    const termIds = sortedIds(byTerm[0]!.present, byTerm[1]!.present, this.analyzer.terms);
-    for (let field = 0; field < FIELD_COUNT; field++) {
-      const name = field === 0 ? 'title' : 'body';
-      const { starts, order } = byTerm[field]!;
-      const triples = this.postings[field]!.values;
-      const offsets = new Uint32Array(termIds.length + 1);
-      const df = new Uint32Array(termIds.length);
-      const out = new ByteWriter(1 << 16);
-      termIds.forEach((id, i) => {
+    const termCount = this.analyzer.terms.length;
+    const fields = [
+      ...ARTICLE_FIELDS.map((name, f) => ({ name, triples: this.postings[f]!, lengths: this.lengths[f]! })),
+      ...QUOTATION_FIELDS.map((name, f) => ({
+        name: QUOTATION_FIELD_PREFIX + name,
+        triples: this.quotationPostings[f]!,
+        lengths: this.quotationLengths[f]!,
+      })),
+    ].map((field) => ({ ...field, ...groupTriples(field.triples, termCount) }));
+    const termIds = sortedIds(
+      fields.flatMap((field) => field.present),
+      this.analyzer.terms,
+    );
+    const slotOf = new Int32Array(termCount).fill(-1);
+    termIds.forEach((id, i) => (slotOf[id] = i));
+    for (const { name, triples, lengths, starts, order, present } of fields) {
+      sections[`${name}Length`] = Uint32Array.from(lengths);
+      if (DERIVED.has(name)) continue;
+      // A sparse field lists the dictionary numbers of its terms; a dense one has a slot for every term.
+      const sparse = SPARSE.has(name.replace(QUOTATION_FIELD_PREFIX, ''));
+      const ids = sparse ? present.map((id) => slotOf[id]!).sort((a, b) => a - b) : null;
+      const list = ids ? ids.map((slot) => termIds[slot]!) : termIds;
+      const values = triples.values;
+      const offsets = new Uint32Array(list.length + 1);
+      const df = new Uint32Array(list.length);
+      const out = new ByteWriter(1 << 12);
+      list.forEach((id, i) => {
         offsets[i] = out.length;
         let last = 0;
         for (let k = starts[id]!; k < starts[id + 1]!; k++) {
           const at = order[k]! * 3;
-          const doc = triples[at + 1]!;
+          const doc = values[at + 1]!;
           out.varint(doc - last);
-          out.varint(triples[at + 2]!);
+          out.varint(values[at + 2]!);
           last = doc;
         }
         df[i] = starts[id + 1]! - starts[id]!;
       });
-      offsets[termIds.length] = out.length;
+      offsets[list.length] = out.length;
+      if (ids) sections[`${name}Terms`] = Uint32Array.from(ids);
       sections[`${name}Offsets`] = offsets;
       sections[`${name}Df`] = df;
       sections[`${name}Postings`] = out.view();
@@ -157,10 +319,12 @@ export class ShardBuilder {
     const positions = this.encodePositions(sections);
     const meta = {
       count: this.count,
+      quotations: this.quotes.count,
       terms: termIds.length,
       norms: (sections.normDocs as Uint32Array).length,
       languages: [...this.languages].sort(),
       docs: this.columns.meta(),
+      speakers: this.quotes.speakers.values,
     };
     sections.terms = new TextEncoder().encode(termIds.map((id) => this.analyzer.terms[id]!).join('\n'));
     return { index: encodeSections(SHARD_FORMAT_VERSION, meta, sections), text, positions };
@@ -173,7 +337,7 @@ export class ShardBuilder {
    */
   private encodePositions(sections: Record<string, SectionValue>): Uint8Array {
     const { starts, order, present } = groupTriples(this.occurrences, this.analyzer.norms.length);
-    const normIds = sortedIds(present, [], this.analyzer.norms);
+    const normIds = sortedIds(present, this.analyzer.norms);
     const triples = this.occurrences.values;
     const out = new ByteWriter(1 << 16);
     const docs = new ByteWriter(1024);
@@ -243,9 +407,9 @@ function groupTriples(
   return { starts, order, present };
 }
 
-/** The ids of either list, once each, ordered by their strings in JavaScript's (UTF-16) order, which lookups use. */
-function sortedIds(a: readonly number[], b: readonly number[], strings: readonly string[]): number[] {
-  return [...new Set([...a, ...b])].sort((a, b) => {
+/** The ids listed, once each, ordered by their strings in JavaScript's (UTF-16) order, which lookups use. */
+function sortedIds(ids: readonly number[], strings: readonly string[]): number[] {
+  return [...new Set(ids)].sort((a, b) => {
     const x = strings[a]!;
     const y = strings[b]!;
     return x < y ? -1 : x > y ? 1 : 0;

@@ -1,18 +1,13 @@
 import type { Article } from '../ingest/article';
 import { CheckedSource, type ByteSource } from './byte-source';
-import { VarintCursor } from './bytes';
 import { hashAt, type DocMeta } from './doc-columns';
 import { SHARD_FORMAT_VERSION } from './shard-builder';
 import { decodeSections } from './sections';
+import { countLive, fieldSlot, readField, type FieldPostings, type ScoredDocs } from './postings';
 import { StringTable } from './string-table';
 import { decodeRecord, inflateBlock, type StoredText } from './text-store';
-
-/** A field's postings: for term i, bytes offsets[i]..offsets[i+1] of `bytes` hold (doc delta, tf) varints. */
-export interface FieldPostings {
-  offsets: Uint32Array;
-  df: Uint32Array;
-  bytes: Uint8Array;
-}
+import { ARTICLE_FIELDS } from './fields';
+import { articleQuotePostings, lazyPostings, QuotationDocs } from './quote-table';
 
 /** Thrown when a shard's bytes are not what they should be; says why. */
 export class ShardFormatError extends Error {}
@@ -26,7 +21,7 @@ const BLOCK_CACHE = 32;
  * decodes only the postings of its own terms. Articles can be marked deleted
  * (tombstones) without rewriting the files.
  */
-export class Shard {
+export class Shard implements ScoredDocs {
   readonly count: number;
   /** The pipelines its articles were indexed with (see index/languages.ts). */
   readonly languages: readonly string[];
@@ -35,9 +30,17 @@ export class Shard {
   readonly dictionary: StringTable;
   /** The phrase words, sorted. */
   private readonly normTable: StringTable;
-  readonly fields: [FieldPostings, FieldPostings];
+  /** Postings of the article fields, in ARTICLE_FIELDS order. */
+  readonly fields: FieldPostings[];
   /** Lunr field lengths (tokens after the pipeline) per article. */
-  readonly lengths: [Uint32Array, Uint32Array];
+  readonly lengths: Uint32Array[];
+  /** The shard's quotations as documents of their own, with the quote table. */
+  readonly quotations: QuotationDocs;
+  /** Speakers named in the shard; the quote table and the article speaker lists refer to them by number. */
+  readonly speakers: string[];
+  /** Article a's speakers are articleSpeakers[articleSpeakerStarts[a] .. articleSpeakerStarts[a + 1]]. */
+  readonly articleSpeakerStarts: Uint32Array;
+  readonly articleSpeakers: Uint32Array;
   /** Phrase words in each title: body positions start one past it. */
   readonly titleWords: Uint32Array;
   readonly sizes: Float64Array;
@@ -56,8 +59,12 @@ export class Shard {
   liveCount: number;
   /** Serial number of the tombstone set, so derived caches know when to refresh. */
   version = 0;
-  private readonly dfCache = new Map<number, number>();
+  private readonly dfCache = new Map<string, number>();
   private dfVersion = 0;
+
+  get shard(): Shard {
+    return this;
+  }
 
   constructor(
     readonly id: string,
@@ -76,10 +83,12 @@ export class Shard {
     }
     const meta = sections.meta as {
       count: number;
+      quotations: number;
       terms: number;
       norms: number;
       languages: string[];
       docs: DocMeta;
+      speakers: string[];
     };
     this.count = meta.count;
     this.languages = meta.languages;
@@ -87,13 +96,16 @@ export class Shard {
     const decoder = new TextDecoder();
     this.dictionary = new StringTable(decoder.decode(sections.u8('terms')), meta.terms);
     this.normTable = new StringTable(decoder.decode(sections.u8('norms')), meta.norms);
-    const field = (name: string): FieldPostings => ({
-      offsets: sections.u32(`${name}Offsets`),
-      df: sections.u32(`${name}Df`),
-      bytes: sections.u8(`${name}Postings`),
-    });
-    this.fields = [field('title'), field('body')];
-    this.lengths = [sections.u32('titleLength'), sections.u32('bodyLength')];
+    this.fields = ARTICLE_FIELDS.map((name) =>
+      name === 'quote'
+        ? lazyPostings(() => articleQuotePostings(this.quotations))
+        : readField(sections, name, name !== 'title' && name !== 'body'),
+    );
+    this.lengths = ARTICLE_FIELDS.map((name) => sections.u32(`${name}Length`));
+    this.speakers = meta.speakers;
+    this.articleSpeakerStarts = sections.u32('articleSpeakerStarts');
+    this.articleSpeakers = sections.u32('articleSpeakers');
+    this.quotations = new QuotationDocs(this, sections, meta.quotations);
     this.titleWords = sections.u32('titleWords');
     this.sizes = sections.f64('sizes');
     this.mtimes = sections.f64('mtimes');
@@ -105,7 +117,11 @@ export class Shard {
     this.normDocs = sections.u32('normDocs');
     this.normDocBytes = sections.u32('normDocBytes');
     this.positions = new CheckedSource(positions, sections.u32('positionCrcs'));
-    if (this.lengths[0].length !== this.count || this.docs.ids.length !== this.count) {
+    if (
+      this.lengths[0]!.length !== this.count ||
+      this.docs.ids.length !== this.count ||
+      this.articleSpeakerStarts.length !== this.count + 1
+    ) {
       throw new ShardFormatError('article columns do not match the article count');
     }
     if (text.length !== this.textOffsets[this.textOffsets.length - 1]) {
@@ -163,18 +179,25 @@ export class Shard {
    * count, less the deleted articles among them (counted once per tombstone set).
    */
   liveDf(field: number, index: number): number {
-    const df = this.fields[field]!.df[index]!;
+    const postings = this.fields[field]!;
+    const slot = fieldSlot(postings, index);
+    if (slot < 0) return 0;
+    const df = postings.df[slot]!;
     if (this.liveCount === this.count) return df;
+    return this.cachedDf(`a${field}:${index}`, () =>
+      countLive(this, field, index, (doc) => this.live[doc] === 1),
+    );
+  }
+
+  /** A count that holds until the tombstones change, worked out once. */
+  cachedDf(key: string, count: () => number): number {
     if (this.dfVersion !== this.version) {
       this.dfCache.clear();
       this.dfVersion = this.version;
     }
-    const key = index * 2 + field;
     let live = this.dfCache.get(key);
     if (live === undefined) {
-      live = 0;
-      const scratch = decodePostings(this, field, index);
-      for (let i = 0; i < scratch.length; i++) if (this.live[scratch.docs[i]!]) live++;
+      live = count();
       this.dfCache.set(key, live);
     }
     return live;
@@ -236,46 +259,12 @@ export class Shard {
       ...(stored.language !== undefined ? { language: stored.language } : {}),
       ...(stored.sourceMap ? { sourceMap: stored.sourceMap } : {}),
       ...(stored.locator !== undefined ? { locator: stored.locator } : {}),
+      quotations: stored.quotations,
       hash: this.hash(doc),
       size: this.sizes[doc]!,
       mtimeMs: this.mtimes[doc]!,
     };
   }
-}
-
-/** Postings decoded into reusable arrays: valid until the next call. */
-export interface DecodedPostings {
-  docs: Int32Array;
-  tfs: Int32Array;
-  length: number;
-}
-
-const scratch: DecodedPostings = { docs: new Int32Array(1024), tfs: new Int32Array(1024), length: 0 };
-
-/**
- * Decodes the postings of term `index` in `field` (deleted articles
- * included) into shared scratch arrays; the result is overwritten by the
- * next call, so callers use it at once.
- */
-export function decodePostings(shard: Shard, field: number, index: number): DecodedPostings {
-  const { offsets, bytes, df } = shard.fields[field]!;
-  const count = df[index]!;
-  if (scratch.docs.length < count) {
-    const size = Math.max(count, scratch.docs.length * 2);
-    scratch.docs = new Int32Array(size);
-    scratch.tfs = new Int32Array(size);
-  }
-  const docs = scratch.docs;
-  const tfs = scratch.tfs;
-  const cursor = new VarintCursor(bytes, offsets[index]!);
-  let doc = 0;
-  for (let i = 0; i < count; i++) {
-    doc += cursor.next();
-    docs[i] = doc;
-    tfs[i] = cursor.next();
-  }
-  scratch.length = count;
-  return scratch;
 }
 
 /** First index in a sorted list whose string is >= value. */

@@ -17,7 +17,7 @@ export function highlightRanges(
   title: string,
   body: string,
   query: ParsedQuery,
-  fieldTerms: readonly [Set<string>, Set<string>],
+  fieldTerms: readonly Set<string>[],
   language: string = ENGLISH,
 ): { titleHighlights: Range[]; bodyHighlights: Range[] } {
   // CJK words are phrases and CJK characters are marked alone, so no bigram term is marked whole.
@@ -26,16 +26,19 @@ export function highlightRanges(
   // Each field is split into words once, in the original text, so ranges never drift.
   const titleWords = wordsOf(title);
   const bodyWords = wordsOf(body);
-  const titleRanges = termRanges(title, titleWords, own(fieldTerms[0]), language);
-  const bodyRanges = termRanges(body, bodyWords, own(fieldTerms[1]), language);
+  const bodyTerms = new Set([...(fieldTerms[1] ?? []), ...(fieldTerms[3] ?? [])]);
+  const titleRanges = termRanges(title, titleWords, own(fieldTerms[0] ?? new Set()), language);
+  const bodyRanges = termRanges(body, bodyWords, own(bodyTerms), language);
   for (const phrase of query.phrases) {
     if (phrase.prohibited) continue;
-    if (phrase.fields.includes(FIELDS[0])) titleRanges.push(...phraseRanges(titleWords, phrase.words));
-    if (phrase.fields.includes(FIELDS[1])) bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
+    if (phrase.fields.includes('title')) titleRanges.push(...phraseRanges(titleWords, phrase.words));
+    if (phrase.fields.includes('body') || phrase.fields.includes('quote'))
+      bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
   }
   for (const { character, fields } of query.characters) {
     if (fields.includes(FIELDS[0])) titleRanges.push(...occurrences(title, character));
-    if (fields.includes(FIELDS[1])) bodyRanges.push(...occurrences(body, character));
+    if (fields.includes(FIELDS[1]) || fields.includes('quote'))
+      bodyRanges.push(...occurrences(body, character));
   }
   return { titleHighlights: mergeRanges(titleRanges), bodyHighlights: mergeRanges(bodyRanges) };
 }

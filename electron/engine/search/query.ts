@@ -2,17 +2,15 @@ import lunr from 'lunr';
 import type { ApiError } from '../../api';
 import { hasCjk, isCjk } from '../index/cjk';
 import { ENGLISH, isStopWord, searchTerms } from '../index/languages';
-import { FIELDS } from '../index/lunr-index';
 import { foldAccents } from '../index/normalise';
+import { ARTICLE_SCHEMA, fieldList, type FieldSchema } from './fields';
 import { wordsOf } from './words';
-
-type Field = (typeof FIELDS)[number];
 
 /** An exact phrase from the query: words in order, stop words included. */
 export interface Phrase {
   words: string[];
   /** The fields the phrase must appear in. */
-  fields: Field[];
+  fields: string[];
   /** True for `-"…"`: articles containing it are left out. */
   prohibited: boolean;
 }
@@ -28,7 +26,7 @@ export interface ParsedQuery {
   /** Index terms looked up only to find a phrase's candidates: not highlighted as words of their own. */
   phraseOnlyTerms: Set<string>;
   /** Single CJK characters searched for, each marked by itself rather than by the bigrams holding it. */
-  characters: { character: string; fields: Field[] }[];
+  characters: { character: string; fields: string[] }[];
   /** True for a blank query, which lists every article. */
   browse: boolean;
   /** The pipelines of the library's languages: each query word stands for what any of them makes of it. */
@@ -71,13 +69,18 @@ const CJK_WORD = /(?<=^|\s)([+-]?)(?:([A-Za-z]+):)?(\S+)/g;
 
 /**
  * Parses a query in Lunr's syntax (`+must -not title:word wild* fuzzy~1
- * term^3`) extended with exact phrases in double quotes, for a library whose
- * articles were indexed with the pipelines of `languages`. A word holding
- * Chinese, Japanese or Korean is a phrase of its bigrams, as if quoted. A
- * query that cannot be parsed gives an error value with the character range
- * of the bad part.
+ * term^3`) extended with exact phrases in double quotes, over the fields of
+ * `schema` (words and phrases without a field name look in its default
+ * fields), for a library whose articles were indexed with the pipelines of
+ * `languages`. A word holding Chinese, Japanese or Korean is a phrase of its
+ * bigrams, as if quoted. A query that cannot be parsed gives an error value
+ * with the character range of the bad part.
  */
-export function parseQuery(text: string, languages: readonly string[] = [ENGLISH]): QueryParse {
+export function parseQuery(
+  text: string,
+  schema: FieldSchema = ARTICLE_SCHEMA,
+  languages: readonly string[] = [ENGLISH],
+): QueryParse {
   const extraClauses: QueryClause[] = [];
   const characters: ParsedQuery['characters'] = [];
   const phrases: Phrase[] = [];
@@ -96,9 +99,9 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
       const quoteAt = start + whole.length - inner.length - 1;
       return syntaxError('this quotation mark is not closed', quoteAt, text.length);
     }
-    if (field !== undefined && !(FIELDS as readonly string[]).includes(field.toLowerCase())) {
+    if (field !== undefined && !schema.names.includes(field.toLowerCase())) {
       return syntaxError(
-        `unknown field "${field}": use ${FIELDS.join(' or ')}`,
+        `unknown field "${field}": use ${fieldList(schema)}`,
         start + presence.length,
         start + presence.length + field.length,
       );
@@ -107,7 +110,7 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
     if (words.length === 0) return syntaxError('this phrase has no words', start, start + whole.length);
     phrases.push({
       words,
-      fields: field ? [field.toLowerCase() as Field] : [...FIELDS],
+      fields: field ? [field.toLowerCase()] : [...schema.defaults],
       prohibited: presence === '-',
     });
     rest = rest.slice(0, start) + ' '.repeat(whole.length) + rest.slice(start + whole.length);
@@ -118,14 +121,14 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
     const [whole, presence, field, word] = match as unknown as [string, string, string | undefined, string];
     if (!hasCjk(word)) continue;
     const start = match.index;
-    if (field !== undefined && !(FIELDS as readonly string[]).includes(field.toLowerCase())) {
+    if (field !== undefined && !schema.names.includes(field.toLowerCase())) {
       return syntaxError(
-        `unknown field "${field}": use ${FIELDS.join(' or ')}`,
+        `unknown field "${field}": use ${fieldList(schema)}`,
         start + presence.length,
         start + presence.length + field.length,
       );
     }
-    const fields = field ? [field.toLowerCase() as Field] : [...FIELDS];
+    const fields = field ? [field.toLowerCase()] : [...schema.defaults];
     const words = wordsOf(word.replace(/[*]|[~^]\d*$/g, ' ')).map((each) => each.norm);
     rest = rest.slice(0, start) + ' '.repeat(whole.length) + rest.slice(start + whole.length);
     if (words.length === 1 && words[0]!.length === 1 && isCjk(words[0]!.charCodeAt(0))) {
@@ -139,7 +142,7 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
 
   rest = rest.replace(LONE_OPERATOR, (operator) => ' '.repeat(operator.length));
 
-  const query = new lunr.Query([...FIELDS]);
+  const query = new lunr.Query([...schema.names]);
   const parser = new QueryParser(rest, query);
   try {
     parser.parse();
@@ -147,7 +150,7 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
     if (error instanceof lunr.QueryParseError) {
       const parseError = error as unknown as { message: string; start: number; end: number };
       return syntaxError(
-        describeParseError(parseError.message),
+        describeParseError(parseError.message, schema),
         parseError.start,
         Math.max(parseError.end, parseError.start + 1),
       );
@@ -156,6 +159,10 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
   }
   const tooCostly = costlyPart(parser.lexer.lexemes);
   if (tooCostly) return tooCostly;
+  // Lunr gives a clause without a field name every field of the query; ours look in the default fields.
+  for (const clause of query.clauses) {
+    if (clause.fields === query.allFields) clause.fields = [...schema.defaults];
+  }
   // Lunr finds nothing when a required word is a stop word it never indexed; such a word narrows nothing.
   // In a library of several languages, a stop word of one narrows nothing among that language's articles.
   const stopWord = (word: string) => languages.some((language) => isStopWord(word, language));
@@ -190,7 +197,7 @@ export function parseQuery(text: string, languages: readonly string[] = [ENGLISH
 }
 
 /** A clause for one CJK character: every bigram (or lone character) holding it. */
-function cjkCharacterClause(character: string, fields: Field[], presence: string): QueryClause {
+function cjkCharacterClause(character: string, fields: string[], presence: string): QueryClause {
   return {
     term: `*${character}*`,
     fields,
@@ -225,10 +232,10 @@ function syntaxError(message: string, start: number, end: number): QueryParse {
   return { ok: false, error: { code: 'query-syntax', message, at: [start, end] } };
 }
 
-function describeParseError(message: string): string {
+function describeParseError(message: string, schema: FieldSchema): string {
   const unknownField = /^unrecognised field '([^']*)', possible fields: (.*)$/.exec(message);
   if (unknownField)
-    return `unknown field "${unknownField[1]}": use ${FIELDS.join(' or ')} (or put the word in quotes)`;
+    return `unknown field "${unknownField[1]}": use ${fieldList(schema)} (or put the word in quotes)`;
   if (/^expecting term or field, found nothing$/.test(message)) return 'a word is missing here';
   if (/^expecting term, found nothing$/.test(message)) return 'a word is missing after the field name';
   if (/^expected either a field or a term, found (.*)$/.test(message))

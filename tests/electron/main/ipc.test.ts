@@ -5,7 +5,7 @@ import { appLocation, isOwnMainFrame } from '../../../electron/main/app-url';
 import type { AppLocation } from '../../../electron/main/app-url';
 import { bindIpc } from '../../../electron/main/ipc';
 import { createPreloadBridge } from '../../../electron/preload/bridge';
-import { ARTICLE, FakeBackend, SEARCH, STATUS } from '../fake-backend';
+import { ARTICLE, FakeBackend, QUOTES, SEARCH, STATUS } from '../fake-backend';
 import { createIpcPair } from '../ipc-pair';
 
 const INDEX = '/opt/Quarry/resources/app.asar/out/renderer/index.html';
@@ -51,6 +51,9 @@ describe('bindIpc', () => {
     expect(await bridge.cancelIndexing()).toBeUndefined();
     expect(await bridge.retrySkipped()).toEqual({ ...STATUS, indexing: true });
     expect(await bridge.search({ query: 'granite', limit: 20, sort: 'date-desc' })).toEqual(SEARCH);
+    expect(await bridge.searchQuotes({ query: 'stone', speakers: ['Ada Lowe'], kinds: ['direct'] })).toEqual(
+      QUOTES,
+    );
     expect(await bridge.article({ id: 'a1', query: 'stone' })).toEqual(ARTICLE);
 
     expect(backend.calls).toEqual([
@@ -60,6 +63,7 @@ describe('bindIpc', () => {
       { name: 'cancelIndexing', args: [] },
       { name: 'retrySkipped', args: [] },
       { name: 'search', args: [{ query: 'granite', limit: 20, sort: 'date-desc' }] },
+      { name: 'searchQuotes', args: [{ query: 'stone', speakers: ['Ada Lowe'], kinds: ['direct'] }] },
       { name: 'article', args: [{ id: 'a1', query: 'stone' }] },
     ]);
   });
@@ -77,6 +81,12 @@ describe('bindIpc', () => {
     ['search with an unknown field', 'search', [{ query: 'x', page: 2 }], /invalid arguments to search at 0/],
     ['article with no argument', 'article', [], /invalid arguments to article/],
     ['search with a negative offset', 'search', [{ query: 'x', offset: -1 }], /at 0\.offset/],
+    [
+      'a quote search of an unknown kind',
+      'searchQuotes',
+      [{ query: 'x', kinds: ['rumour'] }],
+      /at 0\.kinds\.0/,
+    ],
   ])('rejects %s with a clear message and never reaches the backend', async (_label, name, args, message) => {
     const { loose, backend } = connect();
     await expect(loose[name]!(...args)).rejects.toThrow(message);

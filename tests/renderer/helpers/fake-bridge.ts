@@ -20,13 +20,15 @@ import type {
   QuarryBridge,
   Result,
   SearchHit,
+  QuoteSearchRequest,
+  QuoteSearchResponse,
   SearchRequest,
   SearchResponse,
   Unsubscribe,
 } from '../../../renderer/src/lib/api';
 
 /** Facets with no values, for responses that do not care about them. */
-export const NO_FACETS = { sources: [], authors: [], folders: [], formats: [], years: [] };
+export const NO_FACETS = { sources: [], authors: [], folders: [], formats: [], years: [], speakers: [] };
 
 export function makeStatus(overrides: Partial<LibraryStatus> = {}): LibraryStatus {
   return {
@@ -98,6 +100,7 @@ export function makeArticle(overrides: Partial<ArticleView> = {}): ArticleView {
       [17, 23],
       [37, 43],
     ],
+    quotations: [],
     ...overrides,
   };
 }
@@ -229,6 +232,14 @@ export class FakeBridge implements QuarryBridge {
   search(request: SearchRequest): Promise<Result<SearchResponse>> {
     this.#record('search', request);
     return this.searchImpl(request);
+  }
+
+  searchQuotes(request: QuoteSearchRequest): Promise<Result<QuoteSearchResponse>> {
+    this.#record('searchQuotes', request);
+    return Promise.resolve({
+      ok: true,
+      value: { query: request.query, total: 0, quotations: 0, offset: 0, groups: [], speakers: [], ms: 1 },
+    });
   }
 
   article(request: ArticleRequest): Promise<Result<ArticleView>> {

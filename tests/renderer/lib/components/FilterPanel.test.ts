@@ -10,6 +10,7 @@ const FACETS = {
     { value: 'Reuters', count: 30 },
   ],
   authors: [{ value: 'Jane Doe', count: 4 }],
+  speakers: [],
   folders: [{ value: '/home/ana/archive', count: 150 }],
   formats: [
     { value: 'txt', count: 140 },

@@ -195,6 +195,7 @@ describe('SearchState', () => {
     const facets = {
       sources: [{ value: 'BBC', count: 2 }],
       authors: [],
+      speakers: [],
       folders: [],
       formats: [],
       years: [],
