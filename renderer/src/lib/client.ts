@@ -112,6 +112,7 @@ export function createHttpBridge(
     cancelIndexing: () => call('cancelIndexing'),
     retrySkipped: () => call('retrySkipped'),
     search: (request) => call('search', request),
+    searchQuotes: (request) => call('searchQuotes', request),
     article: (request) => call('article', request),
     pickFolder: () => Promise.resolve(null),
     listCollections: () => call('listCollections'),

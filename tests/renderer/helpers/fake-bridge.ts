@@ -15,6 +15,11 @@ import type {
   SavedQuote,
   SaveQuoteRequest,
   IndexProgress,
+  Quotation,
+  QuoteGroup,
+  QuoteSearchRequest,
+  QuoteSearchResponse,
+  QuoteSighting,
   IndexReport,
   LibraryStatus,
   QuarryBridge,
@@ -26,7 +31,7 @@ import type {
 } from '../../../renderer/src/lib/api';
 
 /** Facets with no values, for responses that do not care about them. */
-export const NO_FACETS = { sources: [], authors: [], folders: [], formats: [], years: [] };
+export const NO_FACETS = { sources: [], authors: [], folders: [], formats: [], years: [], speakers: [] };
 
 export function makeStatus(overrides: Partial<LibraryStatus> = {}): LibraryStatus {
   return {
@@ -98,6 +103,64 @@ export function makeArticle(overrides: Partial<ArticleView> = {}): ArticleView {
       [17, 23],
       [37, 43],
     ],
+    quotations: [],
+    ...overrides,
+  };
+}
+
+/** A quotation of `body` from `start` to `end`. */
+export function makeQuotation(
+  body: string,
+  start: number,
+  end: number,
+  overrides: Partial<Quotation> = {},
+): Quotation {
+  return {
+    start,
+    end,
+    text: body.slice(start, end),
+    kind: 'direct',
+    speaker: null,
+    mention: null,
+    cue: null,
+    ...overrides,
+  };
+}
+
+export function makeSighting(
+  articleId: string,
+  text: string,
+  overrides: Partial<QuoteSighting> = {},
+): QuoteSighting {
+  return {
+    articleId,
+    title: `Article ${articleId}`,
+    date: '2012-06-07',
+    source: 'Northline Wire',
+    path: `/home/ana/archive/${articleId}.md`,
+    format: 'md',
+    quotation: makeQuotation(`${text}`, 0, text.length, { speaker: 'Daniel Okafor', cue: 'said' }),
+    highlights: [],
+    ...overrides,
+  };
+}
+
+export function makeQuoteGroup(speaker: string | null, sightings: QuoteSighting[]): QuoteGroup {
+  return { speaker, sightings };
+}
+
+export function makeQuoteResponse(
+  groups: QuoteGroup[],
+  overrides: Partial<QuoteSearchResponse> = {},
+): QuoteSearchResponse {
+  return {
+    query: '',
+    total: groups.length,
+    quotations: groups.reduce((sum, group) => sum + group.sightings.length, 0),
+    offset: 0,
+    groups,
+    speakers: [],
+    ms: 2,
     ...overrides,
   };
 }
@@ -163,6 +226,8 @@ export class FakeBridge implements QuarryBridge {
   statusValue: LibraryStatus = makeStatus();
   searchImpl: (request: SearchRequest) => Promise<Result<SearchResponse>> = (request) =>
     Promise.resolve({ ok: true, value: makeResponse([], { query: request.query }) });
+  searchQuotesImpl: (request: QuoteSearchRequest) => Promise<Result<QuoteSearchResponse>> = (request) =>
+    Promise.resolve({ ok: true, value: makeQuoteResponse([], { query: request.query }) });
   articleImpl: (request: ArticleRequest) => Promise<Result<ArticleView>> = () =>
     Promise.resolve({ ok: true, value: makeArticle() });
   addFolderImpl: (path: string) => Promise<Result<LibraryStatus>> = (path) =>
@@ -229,6 +294,11 @@ export class FakeBridge implements QuarryBridge {
   search(request: SearchRequest): Promise<Result<SearchResponse>> {
     this.#record('search', request);
     return this.searchImpl(request);
+  }
+
+  searchQuotes(request: QuoteSearchRequest): Promise<Result<QuoteSearchResponse>> {
+    this.#record('searchQuotes', request);
+    return this.searchQuotesImpl(request);
   }
 
   article(request: ArticleRequest): Promise<Result<ArticleView>> {

@@ -19,6 +19,10 @@ const FACETS = {
     { value: '2005', count: 100 },
     { value: '2004', count: 50 },
   ],
+  speakers: [
+    { value: 'Daniel Okafor', count: 7 },
+    { value: 'Ingrid Lindqvist', count: 5 },
+  ],
 };
 
 describe('FilterPanel', () => {

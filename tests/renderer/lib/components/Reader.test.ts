@@ -110,6 +110,7 @@ describe('Reader', () => {
           ],
           titleHighlights: [],
           bodyHighlights: [[8, 18]],
+          quotations: [],
         },
       });
     const reader = new ReaderState(bridge);

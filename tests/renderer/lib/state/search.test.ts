@@ -198,6 +198,7 @@ describe('SearchState', () => {
       folders: [],
       formats: [],
       years: [],
+      speakers: [],
     };
     bridge.searchImpl = () => Promise.resolve({ ok: true, value: makeResponse(hits(2), { facets }) });
     search.setQuery('tax');
