@@ -7,6 +7,7 @@ import type {
   ImportRequest,
   QuarryApi,
   QuoteEdit,
+  QuoteSearchRequest,
   QuoteTransfer,
   SaveQuoteRequest,
   SearchFilters,
@@ -30,6 +31,7 @@ const searchFilters = z.strictObject({
   authors: values.optional(),
   folders: values.optional(),
   formats: values.optional(),
+  speakers: values.optional(),
 }) satisfies z.ZodType<SearchFilters>;
 
 const searchRequest = z.strictObject({
@@ -39,6 +41,19 @@ const searchRequest = z.strictObject({
   sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
   filters: searchFilters.optional(),
 }) satisfies z.ZodType<SearchRequest>;
+
+const quoteSearchRequest = z.strictObject({
+  query: z.string().max(2000),
+  speakers: values.optional(),
+  kinds: z
+    .array(z.enum(['direct', 'transcript', 'block', 'scare']))
+    .max(4)
+    .optional(),
+  filters: searchFilters.omit({ speakers: true }).optional(),
+  sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
+  offset: z.number().int().min(0).max(1_000_000).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+}) satisfies z.ZodType<QuoteSearchRequest>;
 
 const articleRequest = z.strictObject({
   id: z.string().min(1).max(200),
@@ -108,6 +123,7 @@ export const callArguments = {
   cancelIndexing: none,
   retrySkipped: none,
   search: z.tuple([searchRequest]),
+  searchQuotes: z.tuple([quoteSearchRequest]),
   article: z.tuple([articleRequest]),
   pickFolder: none,
   listCollections: none,

@@ -24,6 +24,8 @@ import type {
   LibraryStatus,
   QuarryBackend,
   Result,
+  QuoteSearchRequest,
+  QuoteSearchResponse,
   SearchRequest,
   SearchResponse,
 } from '../api';
@@ -310,6 +312,10 @@ export class QuarryService implements QuarryBackend {
 
   async search(request: SearchRequest): Promise<Result<SearchResponse>> {
     return this.searcher.search(request);
+  }
+
+  async searchQuotes(request: QuoteSearchRequest): Promise<Result<QuoteSearchResponse>> {
+    return this.searcher.searchQuotes(request);
   }
 
   async article(request: ArticleRequest): Promise<Result<ArticleView>> {

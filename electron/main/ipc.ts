@@ -48,6 +48,7 @@ export function bindIpc<E extends InvokeEventLike>(
     cancelIndexing: () => backend.cancelIndexing(),
     retrySkipped: () => backend.retrySkipped(),
     search: ([request]) => backend.search(request),
+    searchQuotes: ([request]) => backend.searchQuotes(request),
     article: ([request]) => backend.article(request),
     pickFolder: () => options.pickFolder(),
     listCollections: () => backend.listCollections(),

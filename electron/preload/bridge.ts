@@ -54,6 +54,7 @@ export function createPreloadBridge(ipcRenderer: IpcRendererLike, webUtils?: Web
     cancelIndexing: call('cancelIndexing'),
     retrySkipped: call('retrySkipped'),
     search: call('search'),
+    searchQuotes: call('searchQuotes'),
     article: call('article'),
     pickFolder: call('pickFolder'),
     listCollections: call('listCollections'),

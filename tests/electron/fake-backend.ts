@@ -11,6 +11,8 @@ import type {
   QuarryBackend,
   QuarryEvents,
   Result,
+  QuoteSearchRequest,
+  QuoteSearchResponse,
   SearchResponse,
   Unsubscribe,
 } from '../../electron/api';
@@ -31,8 +33,13 @@ export const SEARCH: Result<SearchResponse> = {
     offset: 0,
     hits: [],
     ms: 1,
-    facets: { sources: [], authors: [], folders: [], formats: [], years: [] },
+    facets: { sources: [], authors: [], folders: [], formats: [], years: [], speakers: [] },
   },
+};
+
+export const QUOTES: Result<QuoteSearchResponse> = {
+  ok: true,
+  value: { query: 'stone', total: 0, quotations: 0, offset: 0, groups: [], speakers: [], ms: 1 },
 };
 
 export const ARTICLE: Result<ArticleView> = {
@@ -52,6 +59,7 @@ export const ARTICLE: Result<ArticleView> = {
     blocks: [{ kind: 'paragraph', start: 0, end: 10 }],
     titleHighlights: [],
     bodyHighlights: [],
+    quotations: [],
   },
 };
 
@@ -103,6 +111,10 @@ export class FakeBackend implements QuarryBackend {
   search(request: Parameters<QuarryBackend['search']>[0]): Promise<Result<SearchResponse>> {
     this.record('search', [request]);
     return Promise.resolve(SEARCH);
+  }
+  searchQuotes(request: QuoteSearchRequest): Promise<Result<QuoteSearchResponse>> {
+    this.record('searchQuotes', [request]);
+    return Promise.resolve(QUOTES);
   }
   article(request: Parameters<QuarryBackend['article']>[0]): Promise<Result<ArticleView>> {
     this.record('article', [request]);

@@ -95,18 +95,30 @@ export class Analyzer {
   /**
    * Analyses `text`, replacing the contents of `terms` with the term ids of
    * its tokens in order (-1 for stop words) and `norms` with its phrase words.
+   * `places`, when given, receives per token its start and end in `text` and
+   * the number of phrase words up to its end; it stays empty when
+   * lower-casing changes the text's length.
    */
-  analyse(text: string, terms: IntList, norms: IntList): void {
+  analyse(text: string, terms: IntList, norms: IntList, places?: IntList): void {
     terms.length = 0;
     norms.length = 0;
+    if (places) places.length = 0;
     if (!text) return;
-    const pieces = this.scan(text.toLowerCase());
+    const lower = text.toLowerCase();
+    // Offsets are only meaningful when lower-casing keeps the text's length, as it nearly always does.
+    const placed = places && lower.length === text.length ? places : undefined;
+    const pieces = this.scan(lower);
     for (let i = 2; i < pieces.length; i += 3) {
       const entry = pieces.values[i]!;
       terms.push(this.pieceTerm[entry]!);
       const norm = this.pieceNorm[entry]!;
       if (norm >= 0) norms.push(norm);
       else if (norm === MULTIPLE) for (const each of this.manyNorms.get(entry)!) norms.push(each);
+      if (placed) {
+        placed.push(pieces.values[i - 2]!);
+        placed.push(pieces.values[i - 1]!);
+        placed.push(norms.length);
+      }
     }
   }
 

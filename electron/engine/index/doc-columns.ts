@@ -23,7 +23,8 @@ export interface DocMeta {
   author: number[];
 }
 
-class Dictionary {
+/** Values stored once and referred to by number (-1 for none). */
+export class Dictionary {
   readonly values: string[] = [];
   private readonly codes = new Map<string, number>();
 

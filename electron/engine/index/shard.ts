@@ -3,15 +3,78 @@ import { CheckedSource, type ByteSource } from './byte-source';
 import { VarintCursor } from './bytes';
 import { hashAt, type DocMeta } from './doc-columns';
 import { SHARD_FORMAT_VERSION } from './shard-builder';
-import { decodeSections } from './sections';
+import { decodeSections, type DecodedSections } from './sections';
 import { StringTable } from './string-table';
 import { decodeRecord, inflateBlock, type StoredText } from './text-store';
+import { ARTICLE_FIELDS } from './fields';
+import { QuotationDocs } from './quote-table';
 
-/** A field's postings: for term i, bytes offsets[i]..offsets[i+1] of `bytes` hold (doc delta, tf) varints. */
+/**
+ * A field's postings: for the term in slot i, bytes offsets[i]..offsets[i+1]
+ * of `bytes` hold (doc delta, tf) varints. A dense field has a slot for every
+ * dictionary term; a sparse one lists in `terms` the dictionary numbers of
+ * the terms it holds, one slot each.
+ */
 export interface FieldPostings {
   offsets: Uint32Array;
   df: Uint32Array;
   bytes: Uint8Array;
+  terms?: Uint32Array;
+}
+
+/** The slot of dictionary term `index` in a field, -1 when the field does not hold it. */
+export function fieldSlot(postings: FieldPostings, index: number): number {
+  const terms = postings.terms;
+  if (!terms) return index;
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (terms[mid]! < index) low = mid + 1;
+    else high = mid;
+  }
+  return terms[low] === index ? low : -1;
+}
+
+/**
+ * Documents as Lunr scores them, over one shard's dictionary: the shard's
+ * articles (title, body, speaker, quote) or its quotations (quote, speaker).
+ */
+export interface ScoredDocs {
+  readonly shard: Shard;
+  readonly count: number;
+  readonly fields: readonly FieldPostings[];
+  /** Lunr field lengths (tokens after the pipeline) per document. */
+  readonly lengths: readonly Uint32Array[];
+  isLive(doc: number): boolean;
+  /** How many documents in service hold term `index` (a dictionary number) in `field`. */
+  liveDf(field: number, index: number): number;
+}
+
+/** Reads a field's postings sections, sparse when its term list is there. */
+export function readField(sections: DecodedSections, name: string, sparse: boolean): FieldPostings {
+  return {
+    offsets: sections.u32(`${name}Offsets`),
+    df: sections.u32(`${name}Df`),
+    bytes: sections.u8(`${name}Postings`),
+    ...(sparse ? { terms: sections.u32(`${name}Terms`) } : {}),
+  };
+}
+
+/**
+ * Counts the documents in service among those holding a term, from its
+ * postings; `live` says which are in service.
+ */
+export function countLive(
+  docs: ScoredDocs,
+  field: number,
+  index: number,
+  live: (doc: number) => boolean,
+): number {
+  const postings = decodePostings(docs, field, index);
+  let count = 0;
+  for (let i = 0; i < postings.length; i++) if (live(postings.docs[i]!)) count++;
+  return count;
 }
 
 /** Thrown when a shard's bytes are not what they should be; says why. */
@@ -26,16 +89,24 @@ const BLOCK_CACHE = 32;
  * decodes only the postings of its own terms. Articles can be marked deleted
  * (tombstones) without rewriting the files.
  */
-export class Shard {
+export class Shard implements ScoredDocs {
   readonly count: number;
   readonly docs: DocMeta;
   /** The index terms, sorted. */
   readonly dictionary: StringTable;
   /** The phrase words, sorted. */
   private readonly normTable: StringTable;
-  readonly fields: [FieldPostings, FieldPostings];
+  /** Postings of the article fields, in ARTICLE_FIELDS order. */
+  readonly fields: FieldPostings[];
   /** Lunr field lengths (tokens after the pipeline) per article. */
-  readonly lengths: [Uint32Array, Uint32Array];
+  readonly lengths: Uint32Array[];
+  /** The shard's quotations as documents of their own, with the quote table. */
+  readonly quotations: QuotationDocs;
+  /** Speakers named in the shard; the quote table and the article speaker lists refer to them by number. */
+  readonly speakers: string[];
+  /** Article a's speakers are articleSpeakers[articleSpeakerStarts[a] .. articleSpeakerStarts[a + 1]]. */
+  readonly articleSpeakerStarts: Uint32Array;
+  readonly articleSpeakers: Uint32Array;
   /** Phrase words in each title: body positions start one past it. */
   readonly titleWords: Uint32Array;
   readonly sizes: Float64Array;
@@ -54,8 +125,12 @@ export class Shard {
   liveCount: number;
   /** Serial number of the tombstone set, so derived caches know when to refresh. */
   version = 0;
-  private readonly dfCache = new Map<number, number>();
+  private readonly dfCache = new Map<string, number>();
   private dfVersion = 0;
+
+  get shard(): Shard {
+    return this;
+  }
 
   constructor(
     readonly id: string,
@@ -72,19 +147,27 @@ export class Shard {
     if (sections.version !== SHARD_FORMAT_VERSION) {
       throw new ShardFormatError(`format version ${sections.version}, expected ${SHARD_FORMAT_VERSION}`);
     }
-    const meta = sections.meta as { count: number; terms: number; norms: number; docs: DocMeta };
+    const meta = sections.meta as {
+      count: number;
+      quotations: number;
+      terms: number;
+      norms: number;
+      docs: DocMeta;
+      speakers: string[];
+    };
     this.count = meta.count;
     this.docs = meta.docs;
     const decoder = new TextDecoder();
     this.dictionary = new StringTable(decoder.decode(sections.u8('terms')), meta.terms);
     this.normTable = new StringTable(decoder.decode(sections.u8('norms')), meta.norms);
-    const field = (name: string): FieldPostings => ({
-      offsets: sections.u32(`${name}Offsets`),
-      df: sections.u32(`${name}Df`),
-      bytes: sections.u8(`${name}Postings`),
-    });
-    this.fields = [field('title'), field('body')];
-    this.lengths = [sections.u32('titleLength'), sections.u32('bodyLength')];
+    this.fields = ARTICLE_FIELDS.map((name) =>
+      readField(sections, name, name !== 'title' && name !== 'body'),
+    );
+    this.lengths = ARTICLE_FIELDS.map((name) => sections.u32(`${name}Length`));
+    this.speakers = meta.speakers;
+    this.articleSpeakerStarts = sections.u32('articleSpeakerStarts');
+    this.articleSpeakers = sections.u32('articleSpeakers');
+    this.quotations = new QuotationDocs(this, sections, meta.quotations);
     this.titleWords = sections.u32('titleWords');
     this.sizes = sections.f64('sizes');
     this.mtimes = sections.f64('mtimes');
@@ -96,7 +179,11 @@ export class Shard {
     this.normDocs = sections.u32('normDocs');
     this.normDocBytes = sections.u32('normDocBytes');
     this.positions = new CheckedSource(positions, sections.u32('positionCrcs'));
-    if (this.lengths[0].length !== this.count || this.docs.ids.length !== this.count) {
+    if (
+      this.lengths[0]!.length !== this.count ||
+      this.docs.ids.length !== this.count ||
+      this.articleSpeakerStarts.length !== this.count + 1
+    ) {
       throw new ShardFormatError('article columns do not match the article count');
     }
     if (text.length !== this.textOffsets[this.textOffsets.length - 1]) {
@@ -154,18 +241,25 @@ export class Shard {
    * count, less the deleted articles among them (counted once per tombstone set).
    */
   liveDf(field: number, index: number): number {
-    const df = this.fields[field]!.df[index]!;
+    const postings = this.fields[field]!;
+    const slot = fieldSlot(postings, index);
+    if (slot < 0) return 0;
+    const df = postings.df[slot]!;
     if (this.liveCount === this.count) return df;
+    return this.cachedDf(`a${field}:${index}`, () =>
+      countLive(this, field, index, (doc) => this.live[doc] === 1),
+    );
+  }
+
+  /** A count that holds until the tombstones change, worked out once. */
+  cachedDf(key: string, count: () => number): number {
     if (this.dfVersion !== this.version) {
       this.dfCache.clear();
       this.dfVersion = this.version;
     }
-    const key = index * 2 + field;
     let live = this.dfCache.get(key);
     if (live === undefined) {
-      live = 0;
-      const scratch = decodePostings(this, field, index);
-      for (let i = 0; i < scratch.length; i++) if (this.live[scratch.docs[i]!]) live++;
+      live = count();
       this.dfCache.set(key, live);
     }
     return live;
@@ -227,6 +321,7 @@ export class Shard {
       ...(stored.language !== undefined ? { language: stored.language } : {}),
       ...(stored.sourceMap ? { sourceMap: stored.sourceMap } : {}),
       ...(stored.locator !== undefined ? { locator: stored.locator } : {}),
+      quotations: stored.quotations,
       hash: this.hash(doc),
       size: this.sizes[doc]!,
       mtimeMs: this.mtimes[doc]!,
@@ -248,9 +343,15 @@ const scratch: DecodedPostings = { docs: new Int32Array(1024), tfs: new Int32Arr
  * included) into shared scratch arrays; the result is overwritten by the
  * next call, so callers use it at once.
  */
-export function decodePostings(shard: Shard, field: number, index: number): DecodedPostings {
-  const { offsets, bytes, df } = shard.fields[field]!;
-  const count = df[index]!;
+export function decodePostings(source: ScoredDocs, field: number, index: number): DecodedPostings {
+  const postings = source.fields[field]!;
+  const slot = fieldSlot(postings, index);
+  if (slot < 0) {
+    scratch.length = 0;
+    return scratch;
+  }
+  const { offsets, bytes, df } = postings;
+  const count = df[slot]!;
   if (scratch.docs.length < count) {
     const size = Math.max(count, scratch.docs.length * 2);
     scratch.docs = new Int32Array(size);
@@ -258,7 +359,7 @@ export function decodePostings(shard: Shard, field: number, index: number): Deco
   }
   const docs = scratch.docs;
   const tfs = scratch.tfs;
-  const cursor = new VarintCursor(bytes, offsets[index]!);
+  const cursor = new VarintCursor(bytes, offsets[slot]!);
   let doc = 0;
   for (let i = 0; i < count; i++) {
     doc += cursor.next();

@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ArticleBlock, BlockKind, SourceSpan } from '../../api';
+import type { ArticleBlock, BlockKind, Quotation, SourceSpan } from '../../api';
+import { QUOTATION_KINDS } from './quote-columns';
 
 /**
  * Article bodies, stored apart from the index and read only for the few
@@ -23,7 +24,20 @@ export interface StoredText {
   sourceMap?: SourceSpan[];
   /** Which article of a file holding several this is. */
   locator?: string;
+  /** The quotations found in the body when it was indexed. */
+  quotations: Quotation[];
 }
+
+/** A quotation as stored: start, end, kind, speaker, cue, group (-1 for none), mention start, end and words or null. */
+type StoredQuotation = [
+  number,
+  number,
+  number,
+  string | null,
+  string | null,
+  number,
+  [number, number, string] | null,
+];
 
 // Stored by number: new kinds go at the end.
 const KINDS: BlockKind[] = ['paragraph', 'heading', 'quote', 'reply'];
@@ -38,22 +52,41 @@ function encodeRecord(text: StoredText): Buffer {
   if (text.language !== undefined) extras.language = text.language;
   if (text.sourceMap?.length) extras.sourceMap = text.sourceMap;
   if (text.locator !== undefined) extras.locator = text.locator;
-  const record: unknown[] = [text.body, blocks, text.url, text.tags];
-  // Most articles have none of the extras: the record then stays four fields long.
+  const quotations = text.quotations.map((quote): StoredQuotation => [
+    quote.start,
+    quote.end,
+    Math.max(0, QUOTATION_KINDS.indexOf(quote.kind)),
+    quote.speaker,
+    quote.cue,
+    quote.group ?? -1,
+    quote.mention ? [quote.mention.start, quote.mention.end, quote.mention.text] : null,
+  ]);
+  const record: unknown[] = [text.body, blocks, text.url, text.tags, quotations];
+  // Most articles have none of the extras: the record then stays five fields long.
   if (Object.keys(extras).length > 0) record.push(extras);
   return Buffer.from(JSON.stringify(record));
 }
 
 /** Reads one record back from an inflated block. */
 export function decodeRecord(block: Uint8Array, start: number, end: number): StoredText {
-  const [body, flat, url, tags, extras] = JSON.parse(
+  const [body, flat, url, tags, stored, extras] = JSON.parse(
     Buffer.from(block.buffer, block.byteOffset + start, end - start).toString('utf8'),
-  ) as [string, number[], string | null, string[], Extras | undefined];
+  ) as [string, number[], string | null, string[], StoredQuotation[], Extras | undefined];
   const blocks: ArticleBlock[] = [];
   for (let i = 0; i + 2 < flat.length; i += 3) {
     blocks.push({ kind: KINDS[flat[i]!] ?? 'paragraph', start: flat[i + 1]!, end: flat[i + 2]! });
   }
-  return { body, blocks, url, tags, ...extras };
+  const quotations = stored.map(([from, to, kind, speaker, cue, group, mention]): Quotation => ({
+    start: from,
+    end: to,
+    text: body.slice(from, to),
+    kind: QUOTATION_KINDS[kind] ?? 'direct',
+    speaker,
+    mention: mention ? { start: mention[0], end: mention[1], text: mention[2] } : null,
+    cue,
+    ...(group >= 0 ? { group } : {}),
+  }));
+  return { body, blocks, url, tags, quotations, ...extras };
 }
 
 /** Where each article's record and each block lie; stored in the shard's index file. */

@@ -1,4 +1,4 @@
-import type { ArticleBlock, ArticleFormat, BlockKind, SourceSpan } from '../../api';
+import type { ArticleBlock, ArticleFormat, BlockKind, Quotation, SourceSpan } from '../../api';
 
 /** One article as the engine holds it: parsed text plus where it came from. */
 export interface Article {
@@ -23,6 +23,8 @@ export interface Article {
   sourceMap?: SourceSpan[];
   /** Which article of a file holding several this is ("record 12", "message 3"). */
   locator?: string;
+  /** The quotations in `body`, when they have been found already (an article read back from the index). */
+  quotations?: Quotation[];
   /** SHA-256 of the file's bytes. */
   hash: string;
   size: number;

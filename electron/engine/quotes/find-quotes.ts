@@ -32,7 +32,11 @@ type Item =
  * marks inside a transcript turn or block quotation belong to it.
  */
 export function findQuotations(text: string, options: FindOptions = {}): Quotation[] {
-  const paragraphs = paragraphsOf(text, options.format ?? 'txt');
+  return quotationsIn(text, paragraphsOf(text, options.format ?? 'txt'));
+}
+
+/** The quotations of `text` read as the given paragraphs (in order); text outside them is not read. */
+export function quotationsIn(text: string, paragraphs: readonly Paragraph[]): Quotation[] {
   const turns = findTranscriptTurns(text, paragraphs);
   const allMarks = pairQuotationMarks(text, paragraphs);
   const blocks = findBlockQuotes(text, paragraphs, turns, allMarks);

@@ -11,6 +11,7 @@ export interface Paragraph extends Span {
 }
 
 const BLANK_LINE = /\n[ \t\r\u00a0]*\n/g;
+const LINE_BREAK = /\n/g;
 
 /**
  * The paragraphs of a whole file's text, in order. In `.txt` the first line is
@@ -30,18 +31,37 @@ export function paragraphsOf(text: string, format: ArticleFormat = 'txt'): Parag
     if (lineEnd < 0) return paragraphs;
     from = lineEnd + 1;
   }
-  BLANK_LINE.lastIndex = from;
-  const byBlankLines = BLANK_LINE.test(text);
-  const separator = byBlankLines ? BLANK_LINE : /\n/g;
+  splitParagraphs(text, from, text.length, hasBlankLine(text, from), format, paragraphs);
+  return paragraphs;
+}
+
+/**
+ * Adds the paragraphs of text[from, to) to `out`: separated by blank lines,
+ * or by every line break when `byBlankLines` is false (a file without blank lines).
+ */
+export function splitParagraphs(
+  text: string,
+  from: number,
+  to: number,
+  byBlankLines: boolean,
+  format: ArticleFormat,
+  out: Paragraph[],
+): void {
+  const separator = byBlankLines ? BLANK_LINE : LINE_BREAK;
   separator.lastIndex = from;
   let start = from;
   for (let match = separator.exec(text); ; match = separator.exec(text)) {
-    const end = match ? match.index : text.length;
-    addParagraph(text, start, end, format, paragraphs);
-    if (!match) break;
+    const end = match && match.index < to ? match.index : to;
+    addParagraph(text, start, end, format, out);
+    if (!match || match.index >= to) break;
     start = match.index + match[0].length;
   }
-  return paragraphs;
+}
+
+/** True when `text` has a blank line at or after `from`: paragraphs are then separated by blank lines. */
+export function hasBlankLine(text: string, from = 0): boolean {
+  BLANK_LINE.lastIndex = from;
+  return BLANK_LINE.test(text);
 }
 
 function addParagraph(text: string, from: number, to: number, format: ArticleFormat, out: Paragraph[]): void {

@@ -7,6 +7,7 @@ const AUTHOR = 2;
 const FOLDER = 4;
 const FORMAT = 8;
 const DATE = 16;
+const SPEAKER = 32;
 
 /** Facet lists are cut to this many values (the chosen ones are always kept). */
 const MOST_VALUES = 100;
@@ -54,7 +55,8 @@ function allowed(values: readonly string[], wanted: readonly string[] | undefine
   return Uint8Array.from(values, (value) => (set.has(value) ? 1 : 0));
 }
 
-class Tally {
+/** Counts of facet values, summed over shards. */
+export class Tally {
   readonly counts = new Map<string, number>();
 
   addCodes(values: readonly string[], counts: Uint32Array): void {
@@ -96,6 +98,7 @@ export function filterMatches(
     folders: new Tally(),
     formats: new Tally(),
     years: new Tally(),
+    speakers: new Tally(),
   };
   const from = filters.dateFrom ? firstDay(filters.dateFrom) : null;
   const to = filters.dateTo ? lastDay(filters.dateTo) : null;
@@ -106,7 +109,9 @@ export function filterMatches(
     const authors = allowed(d.authors, filters.authors);
     const folders = allowed(d.folders, filters.folders);
     const formats = allowed(d.formats, filters.formats);
-    const counts = [d.sources, d.authors, d.folders, d.formats].map(
+    const speakers = allowed(shard.speakers, filters.speakers);
+    const { articleSpeakerStarts: speakerStarts, articleSpeakers } = shard;
+    const counts = [d.sources, d.authors, d.folders, d.formats, shard.speakers].map(
       (values) => new Uint32Array(values.length),
     );
     const yearCounts = yearScratch.fill(0, 0, 0);
@@ -123,6 +128,12 @@ export function filterMatches(
       if (authors && (author < 0 || !authors[author])) failed |= AUTHOR;
       if (folders && !folders[d.folder[doc]!]) failed |= FOLDER;
       if (formats && !formats[d.format[doc]!]) failed |= FORMAT;
+      if (speakers) {
+        let quoted = false;
+        for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]! && !quoted; k++)
+          quoted = speakers[articleSpeakers[k]!] === 1;
+        if (!quoted) failed |= SPEAKER;
+      }
       if (from || to) {
         const date = d.dates[doc];
         const day = date ? firstDay(date) : null;
@@ -134,6 +145,10 @@ export function filterMatches(
       if (author >= 0 && !(failed & ~AUTHOR)) counts[1]![author]!++;
       if (!(failed & ~FOLDER)) counts[2]![d.folder[doc]!]!++;
       if (!(failed & ~FORMAT)) counts[3]![d.format[doc]!]!++;
+      if (!(failed & ~SPEAKER)) {
+        for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]!; k++)
+          counts[4]![articleSpeakers[k]!]!++;
+      }
       const year = yearOf[doc]!;
       if (year > 0 && year < 10_000 && !(failed & ~DATE) && yearCounts[year]!++ === 0) yearsSeen.push(year);
       if (failed === 0) {
@@ -145,6 +160,7 @@ export function filterMatches(
     tallies.authors.addCodes(d.authors, counts[1]!);
     tallies.folders.addCodes(d.folders, counts[2]!);
     tallies.formats.addCodes(d.formats, counts[3]!);
+    tallies.speakers.addCodes(shard.speakers, counts[4]!);
     for (const year of yearsSeen) {
       const key = String(year);
       tallies.years.counts.set(key, (tallies.years.counts.get(key) ?? 0) + yearCounts[year]!);
@@ -161,6 +177,7 @@ export function filterMatches(
       folders: tallies.folders.list(filters.folders),
       formats: tallies.formats.list(filters.formats),
       years: tallies.years.list([], true),
+      speakers: tallies.speakers.list(filters.speakers),
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { Range } from '../../api';
-import { FIELDS } from '../index/lunr-index';
 import type { ParsedQuery } from './query';
 import { mergeRanges, phraseRanges, termRanges, wordsOf } from './words';
 
@@ -14,18 +13,20 @@ export function highlightRanges(
   title: string,
   body: string,
   query: ParsedQuery,
-  fieldTerms: readonly [Set<string>, Set<string>],
+  fieldTerms: readonly Set<string>[],
 ): { titleHighlights: Range[]; bodyHighlights: Range[] } {
   const own = (terms: Set<string>) => new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term)));
   // Each field is split into words once, in the original text, so ranges never drift.
   const titleWords = wordsOf(title);
   const bodyWords = wordsOf(body);
-  const titleRanges = termRanges(titleWords, own(fieldTerms[0]));
-  const bodyRanges = termRanges(bodyWords, own(fieldTerms[1]));
+  const bodyTerms = new Set([...(fieldTerms[1] ?? []), ...(fieldTerms[3] ?? [])]);
+  const titleRanges = termRanges(titleWords, own(fieldTerms[0] ?? new Set()));
+  const bodyRanges = termRanges(bodyWords, own(bodyTerms));
   for (const phrase of query.phrases) {
     if (phrase.prohibited) continue;
-    if (phrase.fields.includes(FIELDS[0])) titleRanges.push(...phraseRanges(titleWords, phrase.words));
-    if (phrase.fields.includes(FIELDS[1])) bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
+    if (phrase.fields.includes('title')) titleRanges.push(...phraseRanges(titleWords, phrase.words));
+    if (phrase.fields.includes('body') || phrase.fields.includes('quote'))
+      bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
   }
   return { titleHighlights: mergeRanges(titleRanges), bodyHighlights: mergeRanges(bodyRanges) };
 }

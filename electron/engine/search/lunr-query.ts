@@ -1,23 +1,24 @@
 import lunr from 'lunr';
 import { searchTerms } from '../index/analyzer';
-import { FIELDS, TITLE_BOOST } from '../index/lunr-index';
-import { decodePostings, type Shard } from '../index/shard';
+import { decodePostings, type ScoredDocs } from '../index/shard';
 import { mergedDictionary } from './dictionary';
 import { expandInDictionary, needsExpansion } from './expand';
+import type { FieldSchema } from './fields';
 import type { QueryClause } from './query';
 
-// Lunr's BM25 parameters and our field boosts, as `buildLunrIndex` sets them.
+// Lunr's BM25 parameters, as `buildLunrIndex` leaves them.
 const K1 = 1.2;
 const B = 0.75;
-const FIELD_BOOST = [TITLE_BOOST, 1];
 const { REQUIRED, PROHIBITED } = lunr.Query.presence;
+/** The most fields a schema has. */
+const MAX_FIELDS = 4;
 
 /** Library-wide figures every shard scores with, so scores compare across shards. */
 export interface LibraryStats {
-  /** Articles in service. */
+  /** Documents in service. */
   docs: number;
-  /** Mean Lunr field length per field (title, body). */
-  averageLength: [number, number];
+  /** Mean Lunr field length per field, in the schema's order. */
+  averageLength: number[];
 }
 
 /** One shard's matching articles and their scores, in no particular order. */
@@ -30,15 +31,15 @@ export interface LunrMatches {
   /** Per shard, in the order the shards were given. */
   shards: ShardMatches[];
   /** Per field, the index terms the matching clauses expanded to: what highlights look for. */
-  fieldTerms: [Set<string>, Set<string>];
+  fieldTerms: Set<string>[];
 }
 
 /** A term of the expanded query: where each shard keeps it and how many articles hold it. */
 interface TermInfo {
   term: string;
   at: Int32Array;
-  /** Lunr's "documents with term": summed over fields, as `lunr.idf` counts it. */
-  df: number;
+  /** Documents holding the term, per field; empty until counted. */
+  df: number[];
 }
 
 interface Prepared {
@@ -51,7 +52,8 @@ const NOTHING: ShardMatches = { docs: new Int32Array(0), scores: new Float64Arra
 
 /**
  * Runs Lunr query clauses over shards with exactly the matching and scoring
- * of `lunr.Index#query` on one index holding every article in service:
+ * of `lunr.Index#query` on one index holding every document in service
+ * (articles, or quotations), with the fields of `schema`:
  * terms through the search pipeline, wildcards and fuzzy terms expanded over
  * the union of the shard dictionaries, a required clause satisfied in any of
  * its fields, prohibited clauses excluding, negated-only queries listing
@@ -59,22 +61,25 @@ const NOTHING: ShardMatches = { docs: new Int32Array(0), scores: new Float64Arra
  * builder does) computed from library-wide counts at query time.
  */
 export function runLunrQuery(
-  shards: readonly Shard[],
+  shards: readonly ScoredDocs[],
   clauses: readonly QueryClause[],
   stats: LibraryStats,
+  schema: FieldSchema,
 ): LunrMatches {
   const infos = new Map<string, TermInfo>();
   const prepared: Prepared[] = [];
-  const vectors = [new Map<TermInfo, number>(), new Map<TermInfo, number>()];
+  const vectors = schema.names.map(() => new Map<TermInfo, number>());
+  const nothing = () => ({
+    shards: shards.map(() => NOTHING),
+    fieldTerms: schema.names.map(() => new Set<string>()),
+  });
   for (const clause of clauses) {
-    const fields = (clause.fields ?? FIELDS).map((field) => FIELDS.indexOf(field as (typeof FIELDS)[number]));
+    const fields = (clause.fields ?? schema.defaults).map((field) => schema.names.indexOf(field));
     const terms: TermInfo[] = [];
     for (const term of clause.usePipeline ? searchTerms(clause.term) : [clause.term]) {
       const expanded = expand(shards, { ...clause, term }, infos);
       // A required word found nowhere means nothing can match, as in Lunr.
-      if (expanded.length === 0 && clause.presence === REQUIRED) {
-        return { shards: shards.map(() => NOTHING), fieldTerms: [new Set(), new Set()] };
-      }
+      if (expanded.length === 0 && clause.presence === REQUIRED) return nothing();
       terms.push(...expanded);
       if (clause.presence === PROHIBITED) continue;
       for (const info of expanded) {
@@ -90,23 +95,32 @@ export function runLunrQuery(
     Math.sqrt([...vector.values()].reduce((sum, v) => sum + v * v, 0)),
   );
   const negated = prepared.length > 0 && prepared.every((clause) => clause.presence === PROHIBITED);
+  const idfs = vectors.map((vector, field) => {
+    const idf = new Map<TermInfo, number>();
+    for (const info of vector.keys()) {
+      const df = schema.idfFields[field]!.reduce((sum, each) => sum + info.df[each]!, 0);
+      idf.set(info, Math.log(1 + Math.abs((stats.docs - df + 0.5) / (df + 0.5))));
+    }
+    return idf;
+  });
   const results = shards.map((shard, s) =>
-    scoreShard(shard, s, prepared, vectors, magnitudes, negated, stats),
+    scoreShard(shard, s, prepared, vectors, idfs, magnitudes, negated, stats, schema.boosts),
   );
   const fieldTerms = vectors.map((vector) => new Set([...vector.keys()].map((info) => info.term)));
-  return { shards: results, fieldTerms: fieldTerms as [Set<string>, Set<string>] };
+  return { shards: results, fieldTerms };
 }
 
 function expand(
-  shards: readonly Shard[],
+  sources: readonly ScoredDocs[],
   clause: lunr.Query.Clause,
   infos: Map<string, TermInfo>,
 ): TermInfo[] {
+  const shards = sources.map((source) => source.shard);
   const found = new Set<TermInfo>();
   const note = (term: string, s: number, index: number) => {
     let info = infos.get(term);
     if (!info) {
-      info = { term, at: new Int32Array(shards.length).fill(-1), df: -1 };
+      info = { term, at: new Int32Array(shards.length).fill(-1), df: [] };
       infos.set(term, info);
     }
     info.at[s] = index;
@@ -131,7 +145,7 @@ function expand(
   } else {
     // Walk the merged dictionary once, then find each word in each big shard.
     const { terms, rest } = mergedDictionary(shards);
-    const small = new Set(rest);
+    const small = new Set<unknown>(rest);
     const words: string[] = [];
     expandInDictionary(terms, clause, (index) => words.push(terms[index]!));
     shards.forEach((shard, s) => {
@@ -147,15 +161,15 @@ function expand(
   }
   const live: TermInfo[] = [];
   for (const info of found) {
-    if (info.df < 0) {
-      info.df = 0;
-      shards.forEach((shard, s) => {
+    if (info.df.length === 0) {
+      info.df = sources[0]!.fields.map(() => 0);
+      sources.forEach((source, s) => {
         const index = info.at[s]!;
-        if (index >= 0) info.df += shard.liveDf(0, index) + shard.liveDf(1, index);
+        if (index >= 0) source.fields.forEach((_, field) => (info.df[field]! += source.liveDf(field, index)));
       });
     }
-    // A term held only by deleted articles is not in the library any more.
-    if (info.df > 0) live.push(info);
+    // A term held only by deleted documents is not in the library any more.
+    if (info.df.some((df) => df > 0)) live.push(info);
   }
   return live;
 }
@@ -164,7 +178,7 @@ function expand(
 const work = {
   size: 0,
   stamp: 0,
-  dots: [new Float64Array(0), new Float64Array(0)],
+  dots: Array.from({ length: MAX_FIELDS }, () => new Float64Array(0)),
   matched: new Int32Array(0),
   list: new Int32Array(0),
   required: new Int32Array(0),
@@ -176,7 +190,7 @@ const work = {
 function prepareWork(size: number): void {
   if (work.size >= size) return;
   work.size = size;
-  work.dots = [new Float64Array(size), new Float64Array(size)];
+  work.dots = Array.from({ length: MAX_FIELDS }, () => new Float64Array(size));
   work.matched = new Int32Array(size);
   work.list = new Int32Array(size);
   work.required = new Int32Array(size);
@@ -185,20 +199,19 @@ function prepareWork(size: number): void {
   work.banned = new Int32Array(size);
 }
 
-const normCache = new WeakMap<Shard, { averages: number[]; norms: Float64Array[] }>();
+const normCache = new WeakMap<ScoredDocs, { averages: number[]; norms: Float64Array[] }>();
 
 /**
  * Lunr's length normalisation `k1 * (1 - b + b * (length / average))` per
  * article of a shard, worked out once for each library average: the same
  * operations in the same order, so the scores round exactly as Lunr's.
  */
-function lengthNorms(shard: Shard, field: number, average: number): Float64Array {
+function lengthNorms(shard: ScoredDocs, field: number, average: number): Float64Array {
   let entry = normCache.get(shard);
-  if (!entry)
-    normCache.set(
-      shard,
-      (entry = { averages: [NaN, NaN], norms: [new Float64Array(0), new Float64Array(0)] }),
-    );
+  if (!entry) {
+    entry = { averages: shard.fields.map(() => NaN), norms: shard.fields.map(() => new Float64Array(0)) };
+    normCache.set(shard, entry);
+  }
   if (entry.averages[field] !== average) {
     const lengths = shard.lengths[field]!;
     const norms = new Float64Array(shard.count);
@@ -210,13 +223,15 @@ function lengthNorms(shard: Shard, field: number, average: number): Float64Array
 }
 
 function scoreShard(
-  shard: Shard,
+  shard: ScoredDocs,
   s: number,
   clauses: readonly Prepared[],
   vectors: readonly Map<TermInfo, number>[],
+  idfs: readonly Map<TermInfo, number>[],
   magnitudes: readonly number[],
   negated: boolean,
   stats: LibraryStats,
+  boosts: readonly number[],
 ): ShardMatches {
   prepareWork(shard.count);
   const stamp = ++work.stamp;
@@ -226,14 +241,16 @@ function scoreShard(
   const banned = markProhibited(shard, s, clauses, stamp);
   const { matched, list, dots } = work;
   let listed = 0;
-  for (let field = 0; field < 2; field++) {
+  const fieldCount = vectors.length;
+  for (let field = 0; field < fieldCount; field++) {
+    if (vectors[field]!.size === 0) continue;
     const norms = lengthNorms(shard, field, stats.averageLength[field]!);
-    const boost = FIELD_BOOST[field]!;
+    const boost = boosts[field]!;
     const dot = dots[field]!;
     for (const [info, weight] of vectors[field]!) {
       const index = info.at[s]!;
       if (index < 0) continue;
-      const idf = Math.log(1 + Math.abs((stats.docs - info.df + 0.5) / (info.df + 0.5)));
+      const idf = idfs[field]!.get(info)!;
       const postings = decodePostings(shard, field, index);
       for (let i = 0; i < postings.length; i++) {
         const doc = postings.docs[i]!;
@@ -243,8 +260,7 @@ function scoreShard(
         if (!shard.isLive(doc)) continue;
         if (matched[doc] !== stamp) {
           matched[doc] = stamp;
-          dots[0]![doc] = 0;
-          dots[1]![doc] = 0;
+          for (let f = 0; f < fieldCount; f++) dots[f]![doc] = 0;
           list[listed++] = doc;
         }
         const tf = postings.tfs[i]!;
@@ -267,13 +283,15 @@ function scoreShard(
   for (let i = 0; i < listed; i++) {
     const doc = docs[i]!;
     // Lunr: a field's similarity is its dot product over the query vector's length, 0 when that is 0.
-    scores[i] = (dots[0]![doc]! / magnitudes[0]! || 0) + (dots[1]![doc]! / magnitudes[1]! || 0);
+    let score = 0;
+    for (let f = 0; f < fieldCount; f++) score += dots[f]![doc]! / magnitudes[f]! || 0;
+    scores[i] = score;
   }
   return { docs, scores };
 }
 
 /** Counts, per article, the required clauses it satisfies (in any of each clause's fields). */
-function countRequired(shard: Shard, s: number, required: readonly Prepared[], stamp: number): void {
+function countRequired(shard: ScoredDocs, s: number, required: readonly Prepared[], stamp: number): void {
   for (const clause of required) {
     const seen = ++work.stamp;
     for (const info of clause.terms) {
@@ -297,7 +315,7 @@ function countRequired(shard: Shard, s: number, required: readonly Prepared[], s
 }
 
 /** Marks (with the stamp) the articles holding a prohibited clause's term; false when there is none. */
-function markProhibited(shard: Shard, s: number, clauses: readonly Prepared[], stamp: number): boolean {
+function markProhibited(shard: ScoredDocs, s: number, clauses: readonly Prepared[], stamp: number): boolean {
   let any = false;
   for (const clause of clauses) {
     if (clause.presence !== PROHIBITED) continue;

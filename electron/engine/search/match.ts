@@ -1,5 +1,6 @@
 import { TITLE_BOOST } from '../index/lunr-index';
 import type { Shard } from '../index/shard';
+import { ARTICLE_SCHEMA } from './fields';
 import { runLunrQuery, type LibraryStats, type ShardMatches } from './lunr-query';
 import { phraseCounts } from './phrases';
 import type { ParsedQuery } from './query';
@@ -7,7 +8,8 @@ import type { ParsedQuery } from './query';
 /** The articles a query matches in each shard, and the terms highlights look for. */
 export interface QueryMatches {
   shards: ShardMatches[];
-  fieldTerms: [Set<string>, Set<string>];
+  /** Per article field (ARTICLE_SCHEMA's order). */
+  fieldTerms: Set<string>[];
 }
 
 const NONE: ShardMatches = { docs: new Int32Array(0), scores: new Float64Array(0) };
@@ -26,12 +28,12 @@ function everyArticle(shard: Shard): ShardMatches {
  * counting as Lunr's title boost. A blank query lists every article.
  */
 export function matchQuery(shards: readonly Shard[], query: ParsedQuery, stats: LibraryStats): QueryMatches {
-  if (query.browse) return { shards: shards.map(everyArticle), fieldTerms: [new Set(), new Set()] };
+  const noTerms = () => ARTICLE_SCHEMA.names.map(() => new Set<string>());
+  if (query.browse) return { shards: shards.map(everyArticle), fieldTerms: noTerms() };
   let result: QueryMatches;
-  if (query.clauses.length > 0) result = runLunrQuery(shards, query.clauses, stats);
-  else if (query.phrases.length > 0)
-    result = { shards: shards.map(everyArticle), fieldTerms: [new Set(), new Set()] };
-  else return { shards: shards.map(() => NONE), fieldTerms: [new Set(), new Set()] };
+  if (query.clauses.length > 0) result = runLunrQuery(shards, query.clauses, stats, ARTICLE_SCHEMA);
+  else if (query.phrases.length > 0) result = { shards: shards.map(everyArticle), fieldTerms: noTerms() };
+  else return { shards: shards.map(() => NONE), fieldTerms: noTerms() };
   if (query.phrases.length === 0) return result;
   const phrasesOnly = query.clauses.length === 0;
   const required = query.phrases.filter((phrase) => !phrase.prohibited);
@@ -55,7 +57,7 @@ export function matchQuery(shards: readonly Shard[], query: ParsedQuery, stats: 
         score = 0;
         for (const counts of requiredCounts) {
           const count = counts.get(doc)!;
-          score += count.title * TITLE_BOOST + count.body;
+          score += count.title * TITLE_BOOST + count.body + count.quote + count.speaker;
         }
       }
       scores.push(score);

@@ -1,7 +1,7 @@
-import { FIELDS } from '../index/lunr-index';
 import { VarintCursor } from '../index/bytes';
 import type { Shard } from '../index/shard';
 import type { Phrase } from './query';
+import { wordsOf } from './words';
 
 /** One phrase word's entry in the positions file: its articles, and where each one's positions lie in the file. */
 interface WordPostings {
@@ -74,24 +74,125 @@ function positionsAt(
 export interface PhraseCount {
   title: number;
   body: number;
+  /** In the article's quotations (scare quotes aside), and in the names of its speakers. */
+  quote: number;
+  speaker: number;
 }
 
 /**
- * Finds where a phrase occurs in a shard from the stored word positions
- * (stop words included): the articles holding every word, rarest word first,
- * then for each the starts where word j stands j places after the first.
- * Only articles marked in `within` are checked when it is given. Deleted articles
- * are left out.
+ * Finds where a phrase occurs in a shard's articles, counted in the fields
+ * the phrase names. Only articles marked in `within` are checked when it is
+ * given; deleted articles are left out. Title, body and quotations are
+ * checked against the stored word positions (see `phraseStarts`), speakers
+ * against their names.
  */
 export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array): Map<number, PhraseCount> {
   const found = new Map<number, PhraseCount>();
-  const indexes = phrase.words.map((word) => shard.normIndex(word));
+  const want = (field: string) => phrase.fields.includes(field);
+  if (want('title') || want('body') || want('quote')) {
+    const quotations = shard.quotations;
+    for (const [doc, starts] of phraseStarts(shard, phrase.words, within)) {
+      const titleWords = shard.titleWords[doc]!;
+      const count: PhraseCount = { title: 0, body: 0, quote: 0, speaker: 0 };
+      const [first, end] = quotations.ofArticle(doc);
+      for (const start of starts) {
+        if (start < titleWords) count.title++;
+        else count.body++;
+        for (let q = first; q < end; q++) {
+          if (quotations.kindOf(q) === 'scare') continue;
+          if (start >= quotations.wordStart[q]! && start + phrase.words.length <= quotations.wordEnd[q]!)
+            count.quote++;
+        }
+      }
+      if (!want('title')) count.title = 0;
+      if (!want('body')) count.body = 0;
+      if (!want('quote')) count.quote = 0;
+      if (count.title + count.body + count.quote > 0) found.set(doc, count);
+    }
+  }
+  if (want('speaker')) {
+    const named = speakersWithPhrase(shard, phrase.words);
+    for (let doc = 0; doc < shard.count; doc++) {
+      if ((within && !within[doc]) || !shard.isLive(doc)) continue;
+      let speaker = 0;
+      for (let i = shard.articleSpeakerStarts[doc]!; i < shard.articleSpeakerStarts[doc + 1]!; i++) {
+        if (named.has(shard.articleSpeakers[i]!)) speaker++;
+      }
+      if (speaker === 0) continue;
+      const count = found.get(doc) ?? { title: 0, body: 0, quote: 0, speaker: 0 };
+      count.speaker = speaker;
+      found.set(doc, count);
+    }
+  }
+  return found;
+}
+
+/**
+ * The quotations of a shard whose own words hold the phrase, or whose
+ * speaker's name does when the phrase names the `speaker` field; only those
+ * of articles marked in `within` when it is given.
+ */
+export function quotationsWithPhrase(shard: Shard, phrase: Phrase, within?: Uint8Array): Set<number> {
+  const found = new Set<number>();
+  const quotations = shard.quotations;
+  if (phrase.fields.includes('quote')) {
+    for (const [doc, starts] of phraseStarts(shard, phrase.words, within)) {
+      const [first, end] = quotations.ofArticle(doc);
+      for (let q = first; q < end; q++) {
+        const from = quotations.wordStart[q]!;
+        const to = quotations.wordEnd[q]! - phrase.words.length;
+        if (starts.some((start) => start >= from && start <= to)) found.add(q);
+      }
+    }
+  }
+  if (phrase.fields.includes('speaker')) {
+    const named = speakersWithPhrase(shard, phrase.words);
+    for (let q = 0; q < quotations.count; q++) {
+      if (named.has(quotations.speaker[q]!) && (!within || within[quotations.doc[q]!])) found.add(q);
+    }
+  }
+  return found;
+}
+
+const speakerWords = new WeakMap<Shard, string[][]>();
+
+/** The numbers of the shard's speakers whose names hold the phrase words in order. */
+function speakersWithPhrase(shard: Shard, phraseWords: readonly string[]): Set<number> {
+  let names = speakerWords.get(shard);
+  if (!names) {
+    names = shard.speakers.map((name) => wordsOf(name).map((word) => word.norm));
+    speakerWords.set(shard, names);
+  }
+  const found = new Set<number>();
+  names.forEach((words, code) => {
+    for (let i = 0; i + phraseWords.length <= words.length; i++) {
+      if (phraseWords.every((word, j) => words[i + j] === word)) {
+        found.add(code);
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+/**
+ * Where a phrase's words stand in order in each article of a shard, from the
+ * stored word positions (stop words included): the articles holding every
+ * word, rarest word first, then for each the positions where word j stands
+ * j places after the first. Only articles marked in `within` are checked
+ * when it is given. Deleted articles are left out.
+ */
+function phraseStarts(
+  shard: Shard,
+  phraseWords: readonly string[],
+  within?: Uint8Array,
+): Map<number, number[]> {
+  const found = new Map<number, number[]>();
+  const indexes = phraseWords.map((word) => shard.normIndex(word));
   if (indexes.some((index) => index < 0)) return found;
   const words = indexes.map((index) => wordPostings(shard, index));
   const order = words.map((_, j) => j).sort((a, b) => words[a]!.docs.length - words[b]!.docs.length);
   const cursors = new Int32Array(words.length);
-  const wantTitle = phrase.fields.includes(FIELDS[0]);
-  const wantBody = phrase.fields.includes(FIELDS[1]);
   const rarest = words[order[0]!]!;
   // First the articles holding every word, from the small lists of articles alone.
   const candidates: number[] = [];
@@ -135,17 +236,7 @@ export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array):
       }
       starts = kept;
     }
-    if (starts.length === 0) continue;
-    const titleWords = shard.titleWords[doc]!;
-    let title = 0;
-    let body = 0;
-    for (const start of starts) {
-      if (start < titleWords) title++;
-      else body++;
-    }
-    if (!wantTitle) title = 0;
-    if (!wantBody) body = 0;
-    if (title + body > 0) found.set(doc, { title, body });
+    if (starts.length > 0) found.set(doc, starts);
   }
   return found;
 }

@@ -1,15 +1,13 @@
 import lunr from 'lunr';
 import type { ApiError } from '../../api';
-import { FIELDS } from '../index/lunr-index';
+import { ARTICLE_SCHEMA, fieldList, type FieldSchema } from './fields';
 import { indexTermOf, normaliseWord, wordsOf } from './words';
-
-type Field = (typeof FIELDS)[number];
 
 /** An exact phrase from the query: words in order, stop words included. */
 export interface Phrase {
   words: string[];
   /** The fields the phrase must appear in. */
-  fields: Field[];
+  fields: string[];
   /** True for `-"…"`: articles containing it are left out. */
   prohibited: boolean;
 }
@@ -61,10 +59,12 @@ const PHRASE =
 
 /**
  * Parses a query in Lunr's syntax (`+must -not title:word wild* fuzzy~1
- * term^3`) extended with exact phrases in double quotes. A query that cannot
- * be parsed gives an error value with the character range of the bad part.
+ * term^3`) extended with exact phrases in double quotes, over the fields of
+ * `schema`; words and phrases without a field name look in its default
+ * fields. A query that cannot be parsed gives an error value with the
+ * character range of the bad part.
  */
-export function parseQuery(text: string): QueryParse {
+export function parseQuery(text: string, schema: FieldSchema = ARTICLE_SCHEMA): QueryParse {
   const phrases: Phrase[] = [];
   let rest = text;
   PHRASE.lastIndex = 0;
@@ -81,9 +81,9 @@ export function parseQuery(text: string): QueryParse {
       const quoteAt = start + whole.length - inner.length - 1;
       return syntaxError('this quotation mark is not closed', quoteAt, text.length);
     }
-    if (field !== undefined && !(FIELDS as readonly string[]).includes(field.toLowerCase())) {
+    if (field !== undefined && !schema.names.includes(field.toLowerCase())) {
       return syntaxError(
-        `unknown field "${field}": use ${FIELDS.join(' or ')}`,
+        `unknown field "${field}": use ${fieldList(schema)}`,
         start + presence.length,
         start + presence.length + field.length,
       );
@@ -92,7 +92,7 @@ export function parseQuery(text: string): QueryParse {
     if (words.length === 0) return syntaxError('this phrase has no words', start, start + whole.length);
     phrases.push({
       words,
-      fields: field ? [field.toLowerCase() as Field] : [...FIELDS],
+      fields: field ? [field.toLowerCase()] : [...schema.defaults],
       prohibited: presence === '-',
     });
     rest = rest.slice(0, start) + ' '.repeat(whole.length) + rest.slice(start + whole.length);
@@ -100,7 +100,7 @@ export function parseQuery(text: string): QueryParse {
 
   rest = rest.replace(LONE_OPERATOR, (operator) => ' '.repeat(operator.length));
 
-  const query = new lunr.Query([...FIELDS]);
+  const query = new lunr.Query([...schema.names]);
   const parser = new QueryParser(rest, query);
   try {
     parser.parse();
@@ -108,7 +108,7 @@ export function parseQuery(text: string): QueryParse {
     if (error instanceof lunr.QueryParseError) {
       const parseError = error as unknown as { message: string; start: number; end: number };
       return syntaxError(
-        describeParseError(parseError.message),
+        describeParseError(parseError.message, schema),
         parseError.start,
         Math.max(parseError.end, parseError.start + 1),
       );
@@ -117,6 +117,10 @@ export function parseQuery(text: string): QueryParse {
   }
   const tooCostly = costlyPart(parser.lexer.lexemes);
   if (tooCostly) return tooCostly;
+  // Lunr gives a clause without a field name every field of the query; ours look in the default fields.
+  for (const clause of query.clauses) {
+    if (clause.fields === query.allFields) clause.fields = [...schema.defaults];
+  }
   // Lunr finds nothing when a required word is a stop word it never indexed; such a word narrows nothing.
   const clauses = (query.clauses as QueryClause[]).filter(
     (clause) =>
@@ -174,10 +178,10 @@ function syntaxError(message: string, start: number, end: number): QueryParse {
   return { ok: false, error: { code: 'query-syntax', message, at: [start, end] } };
 }
 
-function describeParseError(message: string): string {
+function describeParseError(message: string, schema: FieldSchema): string {
   const unknownField = /^unrecognised field '([^']*)', possible fields: (.*)$/.exec(message);
   if (unknownField)
-    return `unknown field "${unknownField[1]}": use ${FIELDS.join(' or ')} (or put the word in quotes)`;
+    return `unknown field "${unknownField[1]}": use ${fieldList(schema)} (or put the word in quotes)`;
   if (/^expecting term or field, found nothing$/.test(message)) return 'a word is missing here';
   if (/^expecting term, found nothing$/.test(message)) return 'a word is missing after the field name';
   if (/^expected either a field or a term, found (.*)$/.test(message))

@@ -56,12 +56,27 @@ export function rankPage(
           if (!x !== !y) return x ? -1 : 1;
           return direction * byDate(a, b) || scoreOf[b]! - scoreOf[a]! || tail(a, b);
         };
+  return pageInOrder(total, offset, limit, compare).map((i) => ({
+    shard: shardOf[i]!,
+    doc: docOf[i]!,
+    score: scoreOf[i]!,
+  }));
+}
+
+/**
+ * Items `offset` to `offset + limit` of 0..total-1 in the order `compare`
+ * gives, sorting them all only when the page reaches past half of them.
+ */
+export function pageInOrder(
+  total: number,
+  offset: number,
+  limit: number,
+  compare: (a: number, b: number) => number,
+): number[] {
   const wanted = Math.min(total, offset + limit);
   if (offset >= total || wanted === 0) return [];
   const chosen = wanted * 2 >= total ? allSorted(total, compare) : best(total, wanted, compare);
-  return chosen
-    .slice(offset, wanted)
-    .map((i) => ({ shard: shardOf[i]!, doc: docOf[i]!, score: scoreOf[i]! }));
+  return chosen.slice(offset, wanted);
 }
 
 function allSorted(total: number, compare: (a: number, b: number) => number): number[] {

@@ -5,16 +5,19 @@ import type {
   Result,
   SearchFilters,
   SearchHit,
+  QuoteSearchRequest,
+  QuoteSearchResponse,
   SearchRequest,
   SearchResponse,
 } from '../../api';
 import type { Article } from '../ingest/article';
-import type { Shard } from '../index/shard';
+import type { ScoredDocs, Shard } from '../index/shard';
 import { filterMatches } from './filters';
 import { highlightRanges } from './highlights';
 import type { LibraryStats, ShardMatches } from './lunr-query';
 import { matchQuery } from './match';
 import { parseQuery, type ParsedQuery } from './query';
+import { QuoteSearch } from './quote-search';
 import { rankPage } from './rank';
 import { makeSnippets } from './snippets';
 
@@ -27,26 +30,40 @@ interface Answer {
   matches: ShardMatches[];
   facets: Facets;
   total: number;
-  fieldTerms: [Set<string>, Set<string>];
+  fieldTerms: Set<string>[];
 }
 
 /** Called when reading an article's stored text shows its shard to be damaged. */
 export type DamageListener = (shardId: string, reason: string) => void;
 
-const totals = new WeakMap<Shard, { version: number; lengths: [number, number] }>();
+const totals = new WeakMap<ScoredDocs, { version: number; docs: number; lengths: number[] }>();
 
-/** Sum of each field's length over a shard's articles in service. */
-function liveLengths(shard: Shard): [number, number] {
-  const known = totals.get(shard);
-  if (known && known.version === shard.version) return known.lengths;
-  const lengths: [number, number] = [0, 0];
-  for (let doc = 0; doc < shard.count; doc++) {
-    if (!shard.isLive(doc)) continue;
-    lengths[0] += shard.lengths[0][doc]!;
-    lengths[1] += shard.lengths[1][doc]!;
+/** How many documents of a shard's articles or quotations are in service, and the sum of each field's length over them. */
+function liveLengths(source: ScoredDocs): { docs: number; lengths: number[] } {
+  const known = totals.get(source);
+  if (known && known.version === source.shard.version) return known;
+  const lengths = source.lengths.map(() => 0);
+  let docs = 0;
+  for (let doc = 0; doc < source.count; doc++) {
+    if (!source.isLive(doc)) continue;
+    docs++;
+    for (let field = 0; field < lengths.length; field++) lengths[field]! += source.lengths[field]![doc]!;
   }
-  totals.set(shard, { version: shard.version, lengths });
-  return lengths;
+  const entry = { version: source.shard.version, docs, lengths };
+  totals.set(source, entry);
+  return entry;
+}
+
+/** Library-wide counts for scoring documents of these sources: documents in service and mean field lengths. */
+export function statsOf(sources: readonly ScoredDocs[]): LibraryStats {
+  let docs = 0;
+  let sums: number[] = [];
+  for (const source of sources) {
+    const live = liveLengths(source);
+    docs += live.docs;
+    sums = live.lengths.map((length, field) => (sums[field] ?? 0) + length);
+  }
+  return { docs, averageLength: sums.map((sum) => sum / docs) };
 }
 
 /**
@@ -62,6 +79,18 @@ export class Searcher {
   private readonly answers = new Map<string, Answer>();
   private readonly ids = new WeakMap<Shard, Map<string, number>>();
   private generation = 0;
+  private readonly quoteSearch = new QuoteSearch({
+    shards: () => this.list(),
+    quotationStats: () => statsOf(this.list().map((shard) => shard.quotations)),
+    storedQuotations: (shard, doc) => {
+      try {
+        return shard.storedText(doc).quotations;
+      } catch (error) {
+        this.damaged(shard, error);
+        return null;
+      }
+    },
+  });
 
   constructor(private readonly onDamage: DamageListener = () => undefined) {}
 
@@ -102,17 +131,9 @@ export class Searcher {
     return count;
   }
 
-  /** Library-wide counts for scoring: articles in service and mean field lengths. */
+  /** Library-wide counts for scoring articles: articles in service and mean field lengths. */
   stats(): LibraryStats {
-    let docs = 0;
-    const sums = [0, 0];
-    for (const shard of this.shards.values()) {
-      docs += shard.liveCount;
-      const [title, body] = liveLengths(shard);
-      sums[0]! += title;
-      sums[1]! += body;
-    }
-    return { docs, averageLength: [sums[0]! / docs, sums[1]! / docs] };
+    return statsOf(this.list());
   }
 
   /** Where the article with this id is kept, if a shard in service holds it. */
@@ -167,6 +188,11 @@ export class Searcher {
       ok: true,
       value: { query: request.query, total, offset, hits, ms: performance.now() - started, facets },
     };
+  }
+
+  /** Searches the words of quotations across the library; a query that cannot be parsed comes back as an error value. */
+  searchQuotes(request: QuoteSearchRequest): Result<QuoteSearchResponse> {
+    return this.quoteSearch.search(request, this.generation);
   }
 
   /** Every article a query matches, best first, with its score: for comparisons with plain Lunr. */
@@ -229,7 +255,7 @@ export class Searcher {
     doc: number,
     score: number,
     query: ParsedQuery,
-    fieldTerms: [Set<string>, Set<string>],
+    fieldTerms: Set<string>[],
   ): SearchHit {
     const d = shard.docs;
     const title = d.titles[doc]!;
@@ -283,6 +309,9 @@ export class Searcher {
     }
     // The view carries everything but the file facts the window has no use for.
     const { hash: _hash, size: _size, mtimeMs: _mtimeMs, ...shown } = article;
-    return { ok: true, value: { ...shown, titleHighlights, bodyHighlights } };
+    return {
+      ok: true,
+      value: { ...shown, quotations: article.quotations ?? [], titleHighlights, bodyHighlights },
+    };
   }
 }

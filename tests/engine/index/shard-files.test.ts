@@ -12,15 +12,22 @@ import {
   type ShardRecord,
 } from '../../../electron/engine/index/shard-files';
 import type { Article } from '../../../electron/engine/ingest/article';
+import { findArticleQuotations } from '../../../electron/engine/quotes/article-quotes';
 import { makeArticle, tempDirs } from '../fixtures';
 
 const tempDir = tempDirs();
+// Read back, each article carries the quotations found when it was indexed.
 const ARTICLES = [
   makeArticle('mutu', 'Chelsea sack Mutu', 'Chelsea have sacked Adrian Mutu over a £15.8m fee.', {
     date: '2004-10-29',
   }),
-  makeArticle('budget', 'Budget day', 'The chancellor set out the budget.', { source: 'The Ledger' }),
-];
+  makeArticle(
+    'budget',
+    'Budget day',
+    'The chancellor, Gordon Brown, set out the budget. "It is a budget for growth," he said.',
+    { source: 'The Ledger' },
+  ),
+].map((article) => ({ ...article, quotations: findArticleQuotations(article) }));
 
 let folder: string;
 let record: ShardRecord;
@@ -139,5 +146,17 @@ describe('removeShardFiles', () => {
     await removeShardFiles(folder, record);
     expect(await readdir(folder)).toEqual([]);
     await expect(removeShardFiles(folder, record)).resolves.toBeUndefined();
+  });
+});
+
+describe('the stored quotations', () => {
+  it('keep each quotation with its speaker, offsets into the body', () => {
+    expect(ARTICLES[1]!.quotations).toEqual([
+      expect.objectContaining({
+        text: '"It is a budget for growth,"',
+        speaker: 'Gordon Brown',
+        kind: 'direct',
+      }),
+    ]);
   });
 });

@@ -195,10 +195,10 @@ describe('SearchState', () => {
     const facets = {
       sources: [{ value: 'BBC', count: 2 }],
       authors: [],
+      speakers: [],
       folders: [],
       formats: [],
       years: [],
-      speakers: [],
     };
     bridge.searchImpl = () => Promise.resolve({ ok: true, value: makeResponse(hits(2), { facets }) });
     search.setQuery('tax');
