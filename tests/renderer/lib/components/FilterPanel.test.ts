@@ -60,6 +60,23 @@ describe('FilterPanel', () => {
     ]);
   });
 
+  it('narrows to articles quoting a speaker, like an author', async () => {
+    render(FilterPanel, { props: { search } });
+    const speakers = screen.getByRole('group', { name: 'Speaker' });
+    expect(speakers).toHaveTextContent(/Daniel Okafor\s*7/);
+    await fireEvent.click(within(speakers).getByLabelText(/Ingrid Lindqvist/));
+    expect(bridge.callsOf('search').at(-1)).toEqual([
+      {
+        query: 'budget',
+        offset: 0,
+        limit: 50,
+        sort: 'relevance',
+        filters: { speakers: ['Ingrid Lindqvist'] },
+      },
+    ]);
+    expect(screen.getByRole('button', { name: 'Clear all' })).toBeInTheDocument();
+  });
+
   it('limits the dates to a year when its button is pressed, and clears every filter at once', async () => {
     render(FilterPanel, { props: { search } });
     await fireEvent.click(screen.getByRole('button', { name: /2005/ }));
