@@ -150,6 +150,7 @@ describe('Reader with quotations', () => {
     const lead = quotations()[3]!;
     expect(document.activeElement).toBe(lead);
     expect(lead).toHaveClass('flash');
+    expect(items[3]).toHaveAttribute('aria-current', 'location');
     expect(quotations()[4]).toHaveClass('flash');
     expect(scrolled.at(-1)).toBe('"We are open,"');
     expect(screen.getByRole('tooltip')).toHaveTextContent('Speaker not named');
