@@ -1,4 +1,11 @@
-import type { IndexProgress, IndexReport, Quotation, Range, SearchResponse } from '../api';
+import type {
+  IndexProgress,
+  IndexReport,
+  Quotation,
+  QuoteSearchResponse,
+  Range,
+  SearchResponse,
+} from '../api';
 
 /** Where the CLI writes: standard output and error, and whether they are terminals. */
 export interface CliIo {
@@ -74,6 +81,27 @@ export function formatQuotations(quotations: readonly Quotation[]): string {
     const part = quotation.group === undefined ? '' : ` [part of ${quotation.group}]`;
     const kind = quotation.kind === 'direct' ? '' : ` (${quotation.kind})`;
     return `${quotation.speaker ?? 'unknown speaker'} — ${shown}${kind}${part}`;
+  });
+  return lines.join('\n') + '\n';
+}
+
+/** Quote search results: each group's speaker and words, then where they were said, earliest first. */
+export function formatQuoteGroups(response: QuoteSearchResponse, terminal: boolean): string {
+  const { total, quotations } = response;
+  const lines = [
+    `${total.toLocaleString('en')} quotation${total === 1 ? '' : 's'} (${quotations.toLocaleString('en')} sighting${quotations === 1 ? '' : 's'}) for ${response.query || 'everything'} (${response.ms.toFixed(1)} ms)`,
+  ];
+  response.groups.forEach((group, i) => {
+    const [first] = group.sightings;
+    if (!first) return;
+    const words = markRanges(first.quotation.text, first.highlights, terminal).replace(/\s+/g, ' ');
+    lines.push('', `${response.offset + i + 1}. ${group.speaker ?? 'unknown speaker'} — ${words}`);
+    group.sightings.forEach((sighting, k) => {
+      const meta = [sighting.date ?? 'undated', sighting.source].filter(Boolean).join(' · ');
+      lines.push(
+        `   ${k === 0 ? 'first said in' : 'also in'} ${sighting.title}  (${meta})  ${sighting.path}`,
+      );
+    });
   });
   return lines.join('\n') + '\n';
 }

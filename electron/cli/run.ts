@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { SearchFilters, SearchResponse } from '../api';
+import type { SearchResponse } from '../api';
 import { readArticleText } from '../engine/ingest/read-article';
 import { findQuotations } from '../engine/quotes/find-quotes';
 import { defaultDataDir, LibraryInUseError, QuarryService } from '../engine/service';
@@ -10,6 +9,8 @@ import { startServer } from '../serve/server';
 import { formatProgress, formatQuotations, formatReport, formatResults, type CliIo } from './output';
 import { collectionCommand, exportCommand, type CollectionValues } from './collections';
 import { appPaths } from './paths';
+import { quoteSearchCommand } from './quote-search';
+import { count, filtersOf, type SearchValues } from './search-options';
 import { UsageError } from './usage';
 
 export const USAGE = `Usage:
@@ -19,6 +20,9 @@ export const USAGE = `Usage:
   quarry search --stdin [--data DIR] [--limit N]   one query per line, one JSON line out per query
   quarry serve [--data DIR] [--port N] [--sample]  the Quarry window in a browser, on 127.0.0.1
   quarry quotes <file> [--json]                    the quotations in one article file and who said them
+  quarry quotes --search <words> [--speaker NAME]... [--kind direct|transcript|block|scare]... [--data DIR]
+                [--limit N] [--offset N] [--sort ...] [--from DATE] [--to DATE] [--source S]... [--json]
+                                                   quotations across the library, grouped where words recur
   quarry collection create <name> | list | show <name> | rename <name> <new name> | delete <name> [--json]
   quarry collection add <name> --article <id or path> --start N --end N [--note TEXT] [--tag T]... [--speaker S]
   quarry collection remove <name> <quote id>...  |  quarry collection import <file.json> [--name N]
@@ -29,7 +33,8 @@ Quote offsets (--start, --end) count UTF-16 code units in the article's body tex
 reader shows it: for .txt the text after the headline, for .md the Markdown's plain text.
 
 --data defaults to ${defaultDataDir()} (QUARRY_DATA overrides it).
-Query syntax: +must -not title:word wild* fuzzy~1 term^3 "exact phrase"
+Query syntax: +must -not title:word wild* fuzzy~1 term^3 "exact phrase"; speaker:name and
+quote:word search who was quoted and the words inside quotations.
 `;
 
 export { UsageError };
@@ -48,7 +53,10 @@ const OPTIONS = {
   end: { type: 'string' },
   note: { type: 'string' },
   tag: { type: 'string', multiple: true },
-  speaker: { type: 'string' },
+  // Several for a quote search (--speaker A --speaker B), one for a saved quote.
+  speaker: { type: 'string', multiple: true },
+  search: { type: 'string' },
+  kind: { type: 'string', multiple: true },
   // Several for a search filter (--format txt --format md), one for an export.
   format: { type: 'string', multiple: true },
   style: { type: 'string' },
@@ -82,7 +90,22 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   serve: ['data', 'port', 'sample'],
   collection: ['data', 'json', 'article', 'start', 'end', 'note', 'tag', 'speaker', 'name'],
   export: ['data', 'format', 'style', 'out'],
-  quotes: ['json'],
+  quotes: [
+    'json',
+    'data',
+    'search',
+    'speaker',
+    'kind',
+    'limit',
+    'offset',
+    'sort',
+    'from',
+    'to',
+    'source',
+    'author',
+    'folder',
+    'format',
+  ],
 };
 
 /**
@@ -110,8 +133,16 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
     for (const given of Object.keys(values)) {
       if (!allowed.includes(given)) throw new UsageError(`--${given} does not apply to "quarry ${command}"`);
     }
-    if (command === 'quotes') return await quotesCommand(rest, values.json === true, io);
     const dataDir = values.data ?? defaultDataDir();
+    if (command === 'quotes') {
+      if (values.search === undefined && values.speaker === undefined) {
+        const extra = Object.keys(values).find((given) => given !== 'json');
+        if (extra) throw new UsageError(`--${extra} applies to "quarry quotes --search", not to one file`);
+        return await quotesCommand(rest, values.json === true, io);
+      }
+      if (rest.length > 0) throw new UsageError('give the words to look for with --search, not as a file');
+      return await quoteSearchCommand(dataDir, values, io);
+    }
     if (command === 'index') return await indexCommand(rest, dataDir, values.json === true, io);
     if (command === 'search') return await searchCommand(rest, dataDir, values, io);
     if (command === 'collection' || command === 'export') {
@@ -119,7 +150,12 @@ export async function runCli(argv: readonly string[], io: CliIo, stop?: AbortSig
       const service = await QuarryService.open({ dataDir, readOnly: true });
       try {
         if ((values.format?.length ?? 0) > 1) throw new UsageError('give --format once');
-        const given: CollectionValues = { ...values, format: values.format?.[0] };
+        if ((values.speaker?.length ?? 0) > 1) throw new UsageError('give --speaker once');
+        const given: CollectionValues = {
+          ...values,
+          format: values.format?.[0],
+          speaker: values.speaker?.[0],
+        };
         return command === 'export'
           ? await exportCommand(service, rest, given, io)
           : await collectionCommand(service, rest, given, io);
@@ -181,41 +217,6 @@ async function indexCommand(folders: string[], dataDir: string, json: boolean, i
   } finally {
     await service.close();
   }
-}
-
-interface SearchValues {
-  json?: boolean;
-  limit?: string;
-  offset?: string;
-  sort?: string;
-  stdin?: boolean;
-  from?: string;
-  to?: string;
-  source?: string[];
-  author?: string[];
-  folder?: string[];
-  format?: string[];
-}
-
-/** The filters given on the command line; dates must be YYYY, YYYY-MM or YYYY-MM-DD. */
-function filtersOf(values: SearchValues): SearchFilters | undefined {
-  for (const [name, date] of [
-    ['from', values.from],
-    ['to', values.to],
-  ] as const) {
-    if (date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) {
-      throw new UsageError(`--${name} must be a date such as 2019, 2019-03 or 2019-03-04, not "${date}"`);
-    }
-  }
-  const filters: SearchFilters = {
-    ...(values.from ? { dateFrom: values.from } : {}),
-    ...(values.to ? { dateTo: values.to } : {}),
-    ...(values.source ? { sources: values.source } : {}),
-    ...(values.author ? { authors: values.author } : {}),
-    ...(values.folder ? { folders: values.folder.map((folder) => resolve(folder)) } : {}),
-    ...(values.format ? { formats: values.format } : {}),
-  };
-  return Object.keys(filters).length > 0 ? filters : undefined;
 }
 
 async function searchCommand(
@@ -333,10 +334,4 @@ async function serveCommand(
   await server.close();
   await service.close();
   return 0;
-}
-
-function count(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
-  return Number(value);
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { materialise, queryMix } from './corpus';
 import { mb, percentile, seconds, type BuildFigures, type QueryFigures } from './measure';
+import type { QuoteSearchFigures } from './quote-search';
 
 // `npm run bench -- [--docs N] [--corpus DIR...] [--queries N] [--no-naive]`:
 // Quarry against one plain Lunr index built in the same run, each engine in
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
     const quarryBuilt = await child<BuildFigures>('quarry-build', { dir: corpus.dir, dataDir });
     console.log('Quarry: opening and querying in a new process…');
     const quarryAsked = await child<QueryFigures>('quarry-queries', { dataDir, queries });
+    console.log('Quarry: searching quotations in a new process…');
+    const quoteAsked = await child<QuoteSearchFigures>('quarry-quote-queries', { dataDir, queries });
     console.log('Quarry: editing files in a watched folder…');
     const edits = await child<number[]>('quarry-edits', {
       dir: corpus.dir,
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
       }
     }
     report(corpus.textBytes, quarryBuilt, quarryAsked, edits, naiveBuilt, naiveAsked);
+    reportQuoteSearch(quoteAsked);
     for (const section of SECTIONS) {
       if (!existsSync(join(here, section.file))) continue;
       console.log(`\n## ${section.name}`);
@@ -189,6 +193,18 @@ function report(
     console.log(
       `Hit sets equal to plain Lunr's for ${equal} of ${asked.hits.length} queries without phrases; ` +
         `top-10 overlap ${(overlap / Math.max(1, ranked)).toFixed(2)} of 10 on average.`,
+    );
+  }
+}
+
+function reportQuoteSearch(asked: QuoteSearchFigures): void {
+  console.log(
+    `\n## quote search\nOpen → first broad quote search (grouping every quotation): ${seconds(asked.openMs)}`,
+  );
+  console.log('\n| quote search | first | median of pages | groups | quotations |\n|---|---|---|---|---|');
+  for (const figure of asked.figures) {
+    console.log(
+      `| ${figure.name} | ${figure.firstMs.toFixed(1)} ms | ${figure.medianMs.toFixed(2)} ms | ${figure.groups.toLocaleString('en')} | ${figure.quotations.toLocaleString('en')} |`,
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { BenchQuery } from './measure';
 import { naiveBuild, naiveQueries } from './naive';
 import { quarryBuild, quarryEdits, quarryQueries } from './quarry';
+import { quarryQuoteQueries } from './quote-search';
 
 // One measurement in a process of its own, so that its memory is its own:
 // `child.ts <task> <json arguments>`; the figures come back as the last line of output.
@@ -18,6 +19,7 @@ const tasks: Record<string, () => Promise<unknown>> = {
   'quarry-build': () => quarryBuild(args.dir, args.dataDir),
   'quarry-queries': () => quarryQueries(args.dataDir, args.queries),
   'quarry-edits': () => quarryEdits(args.dir, args.dataDir, args.rounds),
+  'quarry-quote-queries': () => quarryQuoteQueries(args.dataDir, args.queries),
 };
 const run = tasks[task ?? ''];
 if (!run) throw new Error(`unknown task ${task}`);

@@ -1,0 +1,72 @@
+import type { QuotationKind, QuoteSearchResponse } from '../api';
+import { QuarryService } from '../engine/service';
+import { formatQuoteGroups, type CliIo } from './output';
+import { count, filtersOf, type SearchValues } from './search-options';
+import { UsageError } from './usage';
+
+export interface QuoteSearchValues extends SearchValues {
+  search?: string;
+  speaker?: string[];
+  kind?: string[];
+}
+
+const KINDS: readonly QuotationKind[] = ['direct', 'transcript', 'block', 'scare'];
+
+/**
+ * `quarry quotes --search WORDS [--speaker NAME]...`: what was said across
+ * the library, grouped where the same words recur, earliest first.
+ */
+export async function quoteSearchCommand(
+  dataDir: string,
+  values: QuoteSearchValues,
+  io: CliIo,
+): Promise<number> {
+  const limit = count(values.limit, 'limit', 10);
+  const offset = count(values.offset, 'offset', 0);
+  const sort = values.sort ?? 'relevance';
+  if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') {
+    throw new UsageError(`--sort must be relevance, date-desc or date-asc, not "${sort}"`);
+  }
+  const kinds = values.kind?.map((kind) => {
+    if (!(KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, not "${kind}"`);
+    }
+    return kind as QuotationKind;
+  });
+  const filters = filtersOf(values);
+  const query = values.search ?? '';
+  const service = await QuarryService.open({ dataDir, readOnly: true });
+  try {
+    for (const problem of (await service.status()).problems ?? []) io.err(`quarry: warning: ${problem}\n`);
+    const result = await service.searchQuotes({
+      query,
+      limit,
+      offset,
+      sort,
+      ...(values.speaker ? { speakers: values.speaker } : {}),
+      ...(kinds ? { kinds } : {}),
+      ...(filters ? { filters } : {}),
+    });
+    if (!result.ok) {
+      if (values.json) io.out(JSON.stringify({ query, error: result.error }) + '\n');
+      const [start, end] = result.error.at ?? [0, query.length];
+      io.err(
+        `quarry: ${result.error.message}\n  ${query}\n  ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}\n`,
+      );
+      return 2;
+    }
+    io.out(
+      values.json
+        ? JSON.stringify(jsonGroups(result.value)) + '\n'
+        : formatQuoteGroups(result.value, io.outIsTerminal),
+    );
+    return 0;
+  } finally {
+    await service.close();
+  }
+}
+
+function jsonGroups(response: QuoteSearchResponse): object {
+  const { ms: _ms, ...rest } = response;
+  return rest;
+}
