@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, screenshots, startSession, type Session } from './harness';
+import { haveChromium, openFirstResult, screenshots, startSession, type Session } from './harness';
 
 const ARTICLES = ['politics/197.txt', 'politics/186.txt', 'tech/001.txt'];
 
@@ -43,17 +43,7 @@ describe.skipIf(!haveChromium)('quote collections in Chromium', () => {
 
   it('saves two selected passages from the reader into a collection named on the spot', async () => {
     await page.goto(session.url);
-    const box = page.getByRole('searchbox', { name: 'Search' });
-    await box.fill('kyoto');
-    await expect
-      .poll(() => page.getByRole('listbox', { name: 'Results' }).getByRole('option').count(), {
-        timeout: 10_000,
-      })
-      .toBeGreaterThan(0);
-    await box.press('Enter');
-    await expect
-      .poll(() => reader().locator('.body [data-start]').count(), { timeout: 10_000 })
-      .toBeGreaterThan(2);
+    await openFirstResult(page, 'kyoto');
 
     const first = await selectParagraph(0);
     await reader().getByRole('button', { name: 'Save quote' }).click();

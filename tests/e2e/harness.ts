@@ -112,3 +112,20 @@ export async function startSession(
     },
   };
 }
+
+/** Searches from the main box and opens the first result in the reader; resolves to its headline. */
+export async function openFirstResult(page: Page, query: string): Promise<string> {
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await box.fill(query);
+  await expect
+    .poll(() => page.getByRole('listbox', { name: 'Results' }).getByRole('option').count(), {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(0);
+  await box.press('Enter');
+  const reader = page.getByRole('region', { name: 'Article' });
+  await expect
+    .poll(() => reader.locator('.body [data-start]').count(), { timeout: 10_000 })
+    .toBeGreaterThan(2);
+  return reader.getByRole('heading', { level: 1 }).innerText();
+}

@@ -2,16 +2,30 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { LibraryState } from '../../renderer/src/lib/state/library.svelte';
+import { QuoteSearchState } from '../../renderer/src/lib/state/quotes.svelte';
 import { ReaderState } from '../../renderer/src/lib/state/reader.svelte';
 import { SearchState } from '../../renderer/src/lib/state/search.svelte';
-import { FakeBridge, makeHit, makeReport, makeResponse, makeStatus } from './helpers/fake-bridge';
+import {
+  FakeBridge,
+  makeArticle,
+  makeHit,
+  makeQuotation,
+  makeQuoteGroup,
+  makeQuoteResponse,
+  makeReport,
+  makeResponse,
+  makeSighting,
+  makeStatus,
+} from './helpers/fake-bridge';
 
 function renderApp(bridge: FakeBridge) {
   const search = new SearchState(bridge, 0);
+  const reader = new ReaderState(bridge);
+  const quotes = new QuoteSearchState(bridge, 0);
   render(App, {
-    props: { library: new LibraryState(bridge), search, reader: new ReaderState(bridge) },
+    props: { library: new LibraryState(bridge), search, reader, quotes },
   });
-  return { search, input: screen.getByRole('searchbox', { name: 'Search' }) };
+  return { search, reader, input: screen.getByRole('searchbox', { name: 'Search' }) };
 }
 
 describe('App', () => {
@@ -150,5 +164,52 @@ describe('App', () => {
     renderApp(bridge);
     expect(await screen.findByText('3 articles in 1 folder')).toBeInTheDocument();
     expect(screen.getByRole('searchbox')).toHaveAttribute('placeholder', 'Search 3 articles');
+  });
+
+  it('lists the quotations of the library in the Quotes view and opens one in the reader at its place', async () => {
+    const bridge = new FakeBridge();
+    const body = 'The minister spoke. "We have agreed on the shape of one," he said.';
+    const start = body.indexOf('"We');
+    const end = body.indexOf(' he said') - 1;
+    const quotation = makeQuotation(body, start, end, { speaker: 'Daniel Okafor', cue: 'said' });
+    bridge.searchQuotesImpl = (request) =>
+      Promise.resolve({
+        ok: true,
+        value: makeQuoteResponse(
+          [makeQuoteGroup('Daniel Okafor', [makeSighting('brief', quotation.text, { quotation })])],
+          {
+            query: request.query,
+            speakers: [{ value: 'Daniel Okafor', count: 1 }],
+          },
+        ),
+      });
+    bridge.articleImpl = () =>
+      Promise.resolve({
+        ok: true,
+        value: makeArticle({
+          id: 'brief',
+          body,
+          blocks: [{ kind: 'paragraph', start: 0, end: body.length }],
+          bodyHighlights: [[body.indexOf('shape'), body.indexOf('shape') + 5]],
+          quotations: [quotation],
+        }),
+      });
+    const { reader } = renderApp(bridge);
+    await fireEvent.click(screen.getByRole('button', { name: 'Quotes' }));
+    expect(await screen.findByRole('tree', { name: 'Quotations' })).toHaveTextContent('Daniel Okafor');
+    expect(screen.getByRole('complementary', { name: 'Quotation filters' })).toBeInTheDocument();
+
+    const box = screen.getByRole('searchbox', { name: 'Search quotations' });
+    await fireEvent.input(box, { target: { value: 'shape' } });
+    await waitFor(() =>
+      expect(bridge.callsOf('searchQuotes').at(-1)).toEqual([expect.objectContaining({ query: 'shape' })]),
+    );
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(reader.article?.id).toBe('brief'));
+    expect(bridge.callsOf('article').at(-1)).toEqual([{ id: 'brief', query: 'shape' }]);
+    await waitFor(() =>
+      expect(document.activeElement).toHaveTextContent('"We have agreed on the shape of one,"'),
+    );
+    expect(document.querySelector('.labels .speaker')).toHaveTextContent('Daniel Okafor');
   });
 });

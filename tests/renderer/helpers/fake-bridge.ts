@@ -15,13 +15,16 @@ import type {
   SavedQuote,
   SaveQuoteRequest,
   IndexProgress,
+  Quotation,
+  QuoteGroup,
+  QuoteSearchRequest,
+  QuoteSearchResponse,
+  QuoteSighting,
   IndexReport,
   LibraryStatus,
   QuarryBridge,
   Result,
   SearchHit,
-  QuoteSearchRequest,
-  QuoteSearchResponse,
   SearchRequest,
   SearchResponse,
   Unsubscribe,
@@ -105,6 +108,63 @@ export function makeArticle(overrides: Partial<ArticleView> = {}): ArticleView {
   };
 }
 
+/** A quotation of `body` from `start` to `end`. */
+export function makeQuotation(
+  body: string,
+  start: number,
+  end: number,
+  overrides: Partial<Quotation> = {},
+): Quotation {
+  return {
+    start,
+    end,
+    text: body.slice(start, end),
+    kind: 'direct',
+    speaker: null,
+    mention: null,
+    cue: null,
+    ...overrides,
+  };
+}
+
+export function makeSighting(
+  articleId: string,
+  text: string,
+  overrides: Partial<QuoteSighting> = {},
+): QuoteSighting {
+  return {
+    articleId,
+    title: `Article ${articleId}`,
+    date: '2012-06-07',
+    source: 'Northline Wire',
+    path: `/home/ana/archive/${articleId}.md`,
+    format: 'md',
+    quotation: makeQuotation(`${text}`, 0, text.length, { speaker: 'Daniel Okafor', cue: 'said' }),
+    highlights: [],
+    ...overrides,
+  };
+}
+
+export function makeQuoteGroup(speaker: string | null, sightings: QuoteSighting[]): QuoteGroup {
+  return { speaker, sightings };
+}
+
+export function makeQuoteResponse(
+  groups: QuoteGroup[],
+  overrides: Partial<QuoteSearchResponse> = {},
+): QuoteSearchResponse {
+  return {
+    query: '',
+    total: groups.length,
+    quotations: groups.reduce((sum, group) => sum + group.sightings.length, 0),
+    offset: 0,
+    groups,
+    speakers: [],
+    ms: 2,
+    ...overrides,
+  };
+}
+
 export function makeQuote(id: string, overrides: Partial<QuoteView> = {}): QuoteView {
   const text = overrides.text ?? `Quote ${id}`;
   return {
@@ -166,6 +226,8 @@ export class FakeBridge implements QuarryBridge {
   statusValue: LibraryStatus = makeStatus();
   searchImpl: (request: SearchRequest) => Promise<Result<SearchResponse>> = (request) =>
     Promise.resolve({ ok: true, value: makeResponse([], { query: request.query }) });
+  searchQuotesImpl: (request: QuoteSearchRequest) => Promise<Result<QuoteSearchResponse>> = (request) =>
+    Promise.resolve({ ok: true, value: makeQuoteResponse([], { query: request.query }) });
   articleImpl: (request: ArticleRequest) => Promise<Result<ArticleView>> = () =>
     Promise.resolve({ ok: true, value: makeArticle() });
   addFolderImpl: (path: string) => Promise<Result<LibraryStatus>> = (path) =>
@@ -236,10 +298,7 @@ export class FakeBridge implements QuarryBridge {
 
   searchQuotes(request: QuoteSearchRequest): Promise<Result<QuoteSearchResponse>> {
     this.#record('searchQuotes', request);
-    return Promise.resolve({
-      ok: true,
-      value: { query: request.query, total: 0, quotations: 0, offset: 0, groups: [], speakers: [], ms: 1 },
-    });
+    return this.searchQuotesImpl(request);
   }
 
   article(request: ArticleRequest): Promise<Result<ArticleView>> {

@@ -11,6 +11,10 @@ export class ReaderState {
   loading = $state(false);
   error = $state<string | null>(null);
   layout = $derived(this.article ? layoutArticle(this.article) : null);
+  /** Whether "Quotes in this article" is open; it stays so from one article to the next. */
+  quotesOpen = $state(false);
+  /** A body offset inside the quotation to show once the article is on screen. */
+  pendingQuotation = $state<number | null>(null);
 
   readonly #bridge: QuarryBridge;
   #request = 0;
@@ -31,6 +35,19 @@ export class ReaderState {
   /** Opens an article with one passage marked and scrolled to (a saved quote's source). */
   openAt(id: string, passage: Range): Promise<void> {
     return this.open(id, '', passage);
+  }
+
+  /** Opens an article with a query's hits and shows the quotation that holds `offset` (a body offset). */
+  async openAtQuotation(id: string, query: string, offset: number): Promise<void> {
+    this.pendingQuotation = null;
+    await this.open(id, query);
+    if (this.article?.id === id) this.pendingQuotation = offset;
+  }
+
+  /** The hit to make current for a quotation: the first one inside it, or the current one if none is. */
+  hitWithin(start: number, end: number): number {
+    const index = this.layout?.bodyHits.findIndex(([from]) => from >= start && from < end) ?? -1;
+    return index < 0 ? this.currentHit : (this.layout?.titleHits ?? 0) + index;
   }
 
   async open(id: string, query: string, passage: Range | null = null): Promise<void> {

@@ -10,6 +10,9 @@ import type {
 import { client } from '../client';
 
 export const PAGE_SIZE = 50;
+
+/** The filters that hold a list of alternatives. */
+export type ListFilter = 'sources' | 'authors' | 'folders' | 'formats' | 'speakers';
 /** The most hits one search call may ask for: `limit`'s maximum in electron/api-schema.ts, which the renderer cannot import. */
 export const MAX_LIMIT = 1000;
 export const DEBOUNCE_MS = 150;
@@ -31,7 +34,7 @@ export class SearchState {
   sort = $state<SortOrder>('relevance');
   /** The filters the next searches apply; lists hold alternatives. */
   filters = $state.raw<SearchFilters>({});
-  /** Counts per source, author, folder, type and year over the shown results, before paging. */
+  /** Counts per source, author, folder, type, year and speaker over the shown results, before paging. */
   facets = $state.raw<Facets | null>(null);
   /** The query the shown hits answer, which lags `query` while typing. */
   resultsQuery = $state('');
@@ -85,7 +88,8 @@ export class SearchState {
       f.sources?.length ||
       f.authors?.length ||
       f.folders?.length ||
-      f.formats?.length,
+      f.formats?.length ||
+      f.speakers?.length,
     );
   }
 
@@ -95,8 +99,8 @@ export class SearchState {
     if (this.query.trim() !== '') void this.flush(true);
   }
 
-  /** Adds or takes away one value of a list filter (a source, author, folder or type). */
-  toggle(kind: 'sources' | 'authors' | 'folders' | 'formats', value: string): void {
+  /** Adds or takes away one value of a list filter (a source, author, folder, type or speaker). */
+  toggle(kind: ListFilter, value: string): void {
     const current = this.filters[kind] ?? [];
     const next = current.includes(value) ? current.filter((each) => each !== value) : [...current, value];
     const { [kind]: _dropped, ...rest } = this.filters;

@@ -10,7 +10,6 @@ const FACETS = {
     { value: 'Reuters', count: 30 },
   ],
   authors: [{ value: 'Jane Doe', count: 4 }],
-  speakers: [],
   folders: [{ value: '/home/ana/archive', count: 150 }],
   formats: [
     { value: 'txt', count: 140 },
@@ -19,6 +18,10 @@ const FACETS = {
   years: [
     { value: '2005', count: 100 },
     { value: '2004', count: 50 },
+  ],
+  speakers: [
+    { value: 'Daniel Okafor', count: 7 },
+    { value: 'Ingrid Lindqvist', count: 5 },
   ],
 };
 
@@ -55,6 +58,23 @@ describe('FilterPanel', () => {
     expect(bridge.callsOf('search').at(-1)).toEqual([
       { query: 'budget', offset: 0, limit: 50, sort: 'relevance' },
     ]);
+  });
+
+  it('narrows to articles quoting a speaker, like an author', async () => {
+    render(FilterPanel, { props: { search } });
+    const speakers = screen.getByRole('group', { name: 'Speaker' });
+    expect(speakers).toHaveTextContent(/Daniel Okafor\s*7/);
+    await fireEvent.click(within(speakers).getByLabelText(/Ingrid Lindqvist/));
+    expect(bridge.callsOf('search').at(-1)).toEqual([
+      {
+        query: 'budget',
+        offset: 0,
+        limit: 50,
+        sort: 'relevance',
+        filters: { speakers: ['Ingrid Lindqvist'] },
+      },
+    ]);
+    expect(screen.getByRole('button', { name: 'Clear all' })).toBeInTheDocument();
   });
 
   it('limits the dates to a year when its button is pressed, and clears every filter at once', async () => {

@@ -5,6 +5,7 @@ import SaveQuotePopover from '../../../../renderer/src/lib/components/SaveQuoteP
 import { CollectionsState } from '../../../../renderer/src/lib/state/collections.svelte';
 import { ReaderState } from '../../../../renderer/src/lib/state/reader.svelte';
 import { FakeBridge, makeArticle, makeCollection } from '../../helpers/fake-bridge';
+import { selectText, textNodes } from '../../helpers/dom';
 
 async function popover(bridge: FakeBridge, lastUsedId: string | null = null) {
   const collections = new CollectionsState(bridge);
@@ -84,15 +85,9 @@ describe('Reader saving a selection', () => {
     // "budget was cut" in the second block, which starts at 13 in the body.
     const paragraph = document.querySelector('.body p')!;
     // Its text runs over three nodes: "The ", the hit "budget" and " was cut.".
-    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-    const nodes: Node[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent) nodes.push(node);
+    const nodes = textNodes(paragraph);
     expect(nodes.map((node) => node.textContent)).toEqual(['The ', 'budget', ' was cut.']);
-    const range = document.createRange();
-    range.setStart(nodes[1]!, 0);
-    range.setEnd(nodes[2]!, 8);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
+    selectText(nodes[1]!, 0, nodes[2]!, 8);
     await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
 
     const dialog = await screen.findByRole('dialog', { name: 'Save quote' });
