@@ -59,10 +59,16 @@ function allowed(values: readonly string[], wanted: readonly string[] | undefine
 export class Tally {
   readonly counts = new Map<string, number>();
 
-  addCodes(values: readonly string[], counts: Uint32Array): void {
-    counts.forEach((count, code) => {
-      if (count > 0) this.counts.set(values[code]!, (this.counts.get(values[code]!) ?? 0) + count);
-    });
+  /** Adds the counts of the codes in `touched` (those counted at least once; others are 0). */
+  addCodes(values: readonly string[], counts: Uint32Array, touched?: readonly number[]): void {
+    if (!touched) {
+      counts.forEach((count, code) => {
+        if (count > 0) this.counts.set(values[code]!, (this.counts.get(values[code]!) ?? 0) + count);
+      });
+      return;
+    }
+    for (const code of touched)
+      this.counts.set(values[code]!, (this.counts.get(values[code]!) ?? 0) + counts[code]!);
   }
 
   list(chosen: readonly string[] = [], byValue = false): FacetCount[] {
@@ -114,6 +120,11 @@ export function filterMatches(
     const counts = [d.sources, d.authors, d.folders, d.formats, shard.speakers].map(
       (values) => new Uint32Array(values.length),
     );
+    // The codes counted, so that a dictionary of thousands of speakers is not walked for a few hits.
+    const touched: number[][] = counts.map(() => []);
+    const count = (facet: number, code: number) => {
+      if (counts[facet]![code]!++ === 0) touched[facet]!.push(code);
+    };
     const yearCounts = yearScratch.fill(0, 0, 0);
     const yearsSeen: number[] = [];
     const yearOf = yearsOf(shard);
@@ -141,13 +152,12 @@ export function filterMatches(
       }
       // An article failing one filter still counts in that filter's own facet.
       if (failed & (failed - 1)) continue;
-      if (source >= 0 && !(failed & ~SOURCE)) counts[0]![source]!++;
-      if (author >= 0 && !(failed & ~AUTHOR)) counts[1]![author]!++;
-      if (!(failed & ~FOLDER)) counts[2]![d.folder[doc]!]!++;
-      if (!(failed & ~FORMAT)) counts[3]![d.format[doc]!]!++;
+      if (source >= 0 && !(failed & ~SOURCE)) count(0, source);
+      if (author >= 0 && !(failed & ~AUTHOR)) count(1, author);
+      if (!(failed & ~FOLDER)) count(2, d.folder[doc]!);
+      if (!(failed & ~FORMAT)) count(3, d.format[doc]!);
       if (!(failed & ~SPEAKER)) {
-        for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]!; k++)
-          counts[4]![articleSpeakers[k]!]!++;
+        for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]!; k++) count(4, articleSpeakers[k]!);
       }
       const year = yearOf[doc]!;
       if (year > 0 && year < 10_000 && !(failed & ~DATE) && yearCounts[year]!++ === 0) yearsSeen.push(year);
@@ -156,11 +166,11 @@ export function filterMatches(
         keepScores.push(scores[i]!);
       }
     }
-    tallies.sources.addCodes(d.sources, counts[0]!);
-    tallies.authors.addCodes(d.authors, counts[1]!);
-    tallies.folders.addCodes(d.folders, counts[2]!);
-    tallies.formats.addCodes(d.formats, counts[3]!);
-    tallies.speakers.addCodes(shard.speakers, counts[4]!);
+    tallies.sources.addCodes(d.sources, counts[0]!, touched[0]);
+    tallies.authors.addCodes(d.authors, counts[1]!, touched[1]);
+    tallies.folders.addCodes(d.folders, counts[2]!, touched[2]);
+    tallies.formats.addCodes(d.formats, counts[3]!, touched[3]);
+    tallies.speakers.addCodes(shard.speakers, counts[4]!, touched[4]);
     for (const year of yearsSeen) {
       const key = String(year);
       tallies.years.counts.set(key, (tallies.years.counts.get(key) ?? 0) + yearCounts[year]!);
