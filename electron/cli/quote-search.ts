@@ -1,7 +1,7 @@
 import type { QuotationKind, QuoteSearchResponse } from '../api';
 import { QuarryService } from '../engine/service';
 import { formatQuoteGroups, type CliIo } from './output';
-import { count, filtersOf, type SearchValues } from './search-options';
+import { count, filtersOf, reportQueryError, sortOf, type SearchValues } from './search-options';
 import { UsageError } from './usage';
 
 export interface QuoteSearchValues extends SearchValues {
@@ -23,10 +23,7 @@ export async function quoteSearchCommand(
 ): Promise<number> {
   const limit = count(values.limit, 'limit', 10);
   const offset = count(values.offset, 'offset', 0);
-  const sort = values.sort ?? 'relevance';
-  if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') {
-    throw new UsageError(`--sort must be relevance, date-desc or date-asc, not "${sort}"`);
-  }
+  const sort = sortOf(values.sort);
   const kinds = values.kind?.map((kind) => {
     if (!(KINDS as readonly string[]).includes(kind)) {
       throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, not "${kind}"`);
@@ -47,14 +44,7 @@ export async function quoteSearchCommand(
       ...(kinds ? { kinds } : {}),
       ...(filters ? { filters } : {}),
     });
-    if (!result.ok) {
-      if (values.json) io.out(JSON.stringify({ query, error: result.error }) + '\n');
-      const [start, end] = result.error.at ?? [0, query.length];
-      io.err(
-        `quarry: ${result.error.message}\n  ${query}\n  ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}\n`,
-      );
-      return 2;
-    }
+    if (!result.ok) return reportQueryError(io, query, result.error, values.json);
     io.out(
       values.json
         ? JSON.stringify(jsonGroups(result.value)) + '\n'

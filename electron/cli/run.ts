@@ -10,7 +10,7 @@ import { formatProgress, formatQuotations, formatReport, formatResults, type Cli
 import { collectionCommand, exportCommand, type CollectionValues } from './collections';
 import { appPaths } from './paths';
 import { quoteSearchCommand } from './quote-search';
-import { count, filtersOf, type SearchValues } from './search-options';
+import { count, filtersOf, reportQueryError, sortOf, type SearchValues } from './search-options';
 import { UsageError } from './usage';
 
 export const USAGE = `Usage:
@@ -227,10 +227,7 @@ async function searchCommand(
 ): Promise<number> {
   const limit = count(values.limit, 'limit', 10);
   const offset = count(values.offset, 'offset', 0);
-  const sort = values.sort ?? 'relevance';
-  if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') {
-    throw new UsageError(`--sort must be relevance, date-desc or date-asc, not "${sort}"`);
-  }
+  const sort = sortOf(values.sort);
   if (values.stdin && words.length > 0)
     throw new UsageError('give queries either on the command line or with --stdin');
   if (!values.stdin && words.length === 0) throw new UsageError('a query is needed');
@@ -253,14 +250,7 @@ async function searchCommand(
     }
     const query = words.join(' ');
     const result = await run(query);
-    if (!result.ok) {
-      if (values.json) io.out(JSON.stringify({ query, error: result.error }) + '\n');
-      const [start, end] = result.error.at ?? [0, query.length];
-      io.err(
-        `quarry: ${result.error.message}\n  ${query}\n  ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}\n`,
-      );
-      return 2;
-    }
+    if (!result.ok) return reportQueryError(io, query, result.error, values.json);
     io.out(
       values.json
         ? JSON.stringify(jsonResults(result.value, false)) + '\n'

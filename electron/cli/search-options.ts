@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import type { SearchFilters } from '../api';
+import type { ApiError, SearchFilters, SortOrder } from '../api';
+import type { CliIo } from './output';
 import { UsageError } from './usage';
 
 /** The options of the commands that search: paging, order and filters. */
@@ -43,4 +44,28 @@ export function count(value: string | undefined, name: string, fallback: number)
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+/** The --sort option: relevance unless it says a date order. */
+export function sortOf(value: string | undefined): SortOrder {
+  const sort = value ?? 'relevance';
+  if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') {
+    throw new UsageError(`--sort must be relevance, date-desc or date-asc, not "${sort}"`);
+  }
+  return sort;
+}
+
+/** Prints why a query cannot be run, with a caret under the bad part; gives the exit code, 2. */
+export function reportQueryError(
+  io: CliIo,
+  query: string,
+  error: ApiError,
+  json: boolean | undefined,
+): number {
+  if (json) io.out(JSON.stringify({ query, error }) + '\n');
+  const [start, end] = error.at ?? [0, query.length];
+  io.err(
+    `quarry: ${error.message}\n  ${query}\n  ${' '.repeat(start)}${'^'.repeat(Math.max(1, end - start))}\n`,
+  );
+  return 2;
 }

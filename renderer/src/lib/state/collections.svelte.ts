@@ -11,10 +11,7 @@ import type {
   SaveQuoteRequest,
 } from '../api';
 import { client } from '../client';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { describeFailure } from './failure';
 
 /** What a quote edit may change. */
 export interface QuoteChanges {
@@ -80,7 +77,7 @@ export class CollectionsState {
       this.error = null;
       return result.value;
     } catch (error) {
-      this.error = describe(error);
+      this.error = describeFailure(error);
       return null;
     }
   }
@@ -92,7 +89,7 @@ export class CollectionsState {
       this.problems = problems;
       if (this.current && !collections.some((each) => each.id === this.current?.id)) this.current = null;
     } catch (error) {
-      this.error = describe(error);
+      this.error = describeFailure(error);
     }
   }
 
@@ -245,7 +242,7 @@ export class CollectionsState {
       await write(text);
       this.notice = 'Copied with its citation';
     } catch (error) {
-      this.error = `The clipboard refused the text: ${describe(error)}`;
+      this.error = `The clipboard refused the text: ${describeFailure(error)}`;
     }
   }
 
@@ -265,7 +262,7 @@ export class CollectionsState {
       this.notice = `Exported to ${saved.value}`;
       return saved.value;
     } catch (error) {
-      this.error = describe(error);
+      this.error = describeFailure(error);
       return null;
     }
   }

@@ -1,9 +1,6 @@
 import type { ApiError, IndexProgress, IndexReport, LibraryStatus, QuarryBridge, Unsubscribe } from '../api';
 import { client } from '../client';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { describeFailure } from './failure';
 
 function addFailure(path: string, error: ApiError): string {
   if (error.code === 'already-added') return `“${path}” is already in the library.`;
@@ -74,7 +71,7 @@ export class LibraryState {
       this.#apply(await this.#bridge.status());
       this.failure = null;
     } catch (error) {
-      this.failure = `Quarry’s backend did not answer: ${describe(error)}`;
+      this.failure = `Quarry’s backend did not answer: ${describeFailure(error)}`;
     }
   }
 
@@ -89,7 +86,7 @@ export class LibraryState {
       const path = await this.#bridge.pickFolder();
       if (path !== null) await this.add(path);
     } catch (error) {
-      this.addError = `The folder dialog failed: ${describe(error)}`;
+      this.addError = `The folder dialog failed: ${describeFailure(error)}`;
     }
   }
 
@@ -113,7 +110,7 @@ export class LibraryState {
       this.dropNote = null;
       return true;
     } catch (error) {
-      this.addError = `Could not add “${trimmed}”: ${describe(error)}`;
+      this.addError = `Could not add “${trimmed}”: ${describeFailure(error)}`;
       return false;
     } finally {
       this.adding = false;
@@ -126,7 +123,7 @@ export class LibraryState {
       if (result.ok) this.#apply(result.value);
       else this.addError = `Could not remove “${path}”. ${result.error.message}`;
     } catch (error) {
-      this.addError = `Could not remove “${path}”: ${describe(error)}`;
+      this.addError = `Could not remove “${path}”: ${describeFailure(error)}`;
     }
   }
 
@@ -135,7 +132,7 @@ export class LibraryState {
     try {
       this.#apply(await this.#bridge.retrySkipped());
     } catch (error) {
-      this.failure = `Could not retry the skipped files: ${describe(error)}`;
+      this.failure = `Could not retry the skipped files: ${describeFailure(error)}`;
     }
   }
 
@@ -143,7 +140,7 @@ export class LibraryState {
     try {
       await this.#bridge.cancelIndexing();
     } catch (error) {
-      this.failure = `Could not cancel indexing: ${describe(error)}`;
+      this.failure = `Could not cancel indexing: ${describeFailure(error)}`;
     }
   }
 

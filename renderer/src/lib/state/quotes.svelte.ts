@@ -11,6 +11,7 @@ import type {
 } from '../api';
 import { client } from '../client';
 import { DEBOUNCE_MS } from './search.svelte';
+import { describeFailure } from './failure';
 
 export const QUOTE_PAGE_SIZE = 50;
 /** What the Quotes view lists until told otherwise: everything but scare quotes, as the backend does. */
@@ -20,10 +21,6 @@ export const DEFAULT_KINDS: readonly QuotationKind[] = ['direct', 'transcript', 
 export interface QuoteCursor {
   group: number;
   sighting: number;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The Quotes view's search over the words of quotations: its query, speaker and kind filters, groups and selection. */
@@ -185,7 +182,7 @@ export class QuoteSearchState {
       this.selected = groups.length > 0 ? { group: 0, sighting: 0 } : null;
       this.answered = true;
     } catch (error) {
-      if (generation === this.#generation) this.failure = describe(error);
+      if (generation === this.#generation) this.failure = describeFailure(error);
     } finally {
       if (generation === this.#generation) this.loading = false;
     }
@@ -212,7 +209,7 @@ export class QuoteSearchState {
       }
       this.pages = { ...this.pages, [start]: result.value.groups };
     } catch (error) {
-      if (generation === this.#generation) this.failure = describe(error);
+      if (generation === this.#generation) this.failure = describeFailure(error);
     } finally {
       if (generation === this.#generation) delete this.#fetching[start];
     }

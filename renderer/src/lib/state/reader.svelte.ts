@@ -1,6 +1,7 @@
 import type { ArticleView, QuarryBridge, Range } from '../api';
 import { client } from '../client';
 import { layoutArticle } from '../highlight';
+import { describeFailure } from './failure';
 
 /** The article open in the reader and which of its hits is current. */
 export class ReaderState {
@@ -72,7 +73,7 @@ export class ReaderState {
       this.query = trimmed;
       this.currentHit = 0;
     } catch (error) {
-      if (request === this.#request) this.error = error instanceof Error ? error.message : String(error);
+      if (request === this.#request) this.error = describeFailure(error);
     } finally {
       if (request === this.#request) this.loading = false;
     }

@@ -8,6 +8,7 @@ import type {
   Unsubscribe,
 } from '../api';
 import { client } from '../client';
+import { describeFailure } from './failure';
 
 export const PAGE_SIZE = 50;
 
@@ -23,10 +24,6 @@ const PREFETCH_MARGIN = 5;
 type FirstHits =
   | { ok: true; hits: SearchHit[]; total: number; facets: Facets; ms: number; nextOffset: number }
   | { ok: false; error: ApiError };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The query, its results, and which result is selected. */
 export class SearchState {
@@ -152,7 +149,7 @@ export class SearchState {
       if (generation !== this.#generation || !result.ok) return;
       this.pages = { ...this.pages, [start]: result.value.hits };
     } catch (error) {
-      if (generation === this.#generation) this.failure = describe(error);
+      if (generation === this.#generation) this.failure = describeFailure(error);
     } finally {
       delete this.#fetching[start];
     }
@@ -236,7 +233,7 @@ export class SearchState {
       const kept = keepSelectedId === null ? -1 : this.hits.findIndex((hit) => hit.id === keepSelectedId);
       this.selected = kept >= 0 ? kept : this.hits.length > 0 ? 0 : -1;
     } catch (error) {
-      if (generation === this.#generation) this.failure = describe(error);
+      if (generation === this.#generation) this.failure = describeFailure(error);
     } finally {
       if (generation === this.#generation) {
         this.loading = false;
@@ -294,7 +291,7 @@ export class SearchState {
       // An empty page ends the list even if the total said otherwise, so paging cannot spin.
       this.total = result.value.hits.length === 0 ? offset : result.value.total;
     } catch (error) {
-      if (generation === this.#generation) this.failure = describe(error);
+      if (generation === this.#generation) this.failure = describeFailure(error);
     } finally {
       this.loadingMore = false;
     }
