@@ -1,4 +1,4 @@
-import type { Range } from '../../api';
+import type { Quotation, Range } from '../../api';
 import { hasCjk } from '../index/cjk';
 import { ENGLISH } from '../index/languages';
 import { FIELDS } from '../index/lunr-index';
@@ -19,6 +19,7 @@ export function highlightRanges(
   query: ParsedQuery,
   fieldTerms: readonly Set<string>[],
   language: string = ENGLISH,
+  quotations: readonly Quotation[] = [],
 ): { titleHighlights: Range[]; bodyHighlights: Range[] } {
   // CJK words are phrases and CJK characters are marked alone, so no bigram term is marked whole.
   const own = (terms: Set<string>) =>
@@ -26,20 +27,27 @@ export function highlightRanges(
   // Each field is split into words once, in the original text, so ranges never drift.
   const titleWords = wordsOf(title);
   const bodyWords = wordsOf(body);
-  const bodyTerms = new Set([...(fieldTerms[1] ?? []), ...(fieldTerms[3] ?? [])]);
   const titleRanges = termRanges(title, titleWords, own(fieldTerms[0] ?? new Set()), language);
-  const bodyRanges = termRanges(body, bodyWords, own(bodyTerms), language);
+  const bodyRanges = termRanges(body, bodyWords, own(fieldTerms[1] ?? new Set()), language);
+  // What `quote:` matched is marked only where it was said: inside the article's quotations (scare quotes are not).
+  const said = quotations.filter((quotation) => quotation.kind !== 'scare');
+  const inQuotation = (ranges: Range[]) =>
+    ranges.filter(([start, end]) =>
+      said.some((quotation) => quotation.start <= start && end <= quotation.end),
+    );
+  const quoteRanges = termRanges(body, bodyWords, own(fieldTerms[3] ?? new Set()), language);
   for (const phrase of query.phrases) {
     if (phrase.prohibited) continue;
     if (phrase.fields.includes('title')) titleRanges.push(...phraseRanges(titleWords, phrase.words));
-    if (phrase.fields.includes('body') || phrase.fields.includes('quote'))
-      bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
+    if (phrase.fields.includes('body')) bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
+    else if (phrase.fields.includes('quote')) quoteRanges.push(...phraseRanges(bodyWords, phrase.words));
   }
   for (const { character, fields } of query.characters) {
     if (fields.includes(FIELDS[0])) titleRanges.push(...occurrences(title, character));
-    if (fields.includes(FIELDS[1]) || fields.includes('quote'))
-      bodyRanges.push(...occurrences(body, character));
+    if (fields.includes(FIELDS[1])) bodyRanges.push(...occurrences(body, character));
+    else if (fields.includes('quote')) quoteRanges.push(...occurrences(body, character));
   }
+  bodyRanges.push(...inQuotation(quoteRanges));
   return { titleHighlights: mergeRanges(titleRanges), bodyHighlights: mergeRanges(bodyRanges) };
 }
 

@@ -1,6 +1,7 @@
 import type {
   ArticleView,
   Facets,
+  Quotation,
   Range,
   Result,
   SearchFilters,
@@ -251,14 +252,18 @@ export class Searcher {
     return { ok: true, value: answer };
   }
 
-  /** An article's body and the pipeline its language was indexed with. */
-  private body(shard: Shard, doc: number): { body: string; language: string } {
+  /** An article's body, the pipeline its language was indexed with, and its quotations. */
+  private body(shard: Shard, doc: number): { body: string; language: string; quotations: Quotation[] } {
     try {
       const stored = shard.storedText(doc);
-      return { body: stored.body, language: pipelineLanguage(stored.language) };
+      return {
+        body: stored.body,
+        language: pipelineLanguage(stored.language),
+        quotations: stored.quotations,
+      };
     } catch (error) {
       this.damaged(shard, error);
-      return { body: '', language: ENGLISH };
+      return { body: '', language: ENGLISH, quotations: [] };
     }
   }
 
@@ -277,10 +282,10 @@ export class Searcher {
   ): SearchHit {
     const d = shard.docs;
     const title = d.titles[doc]!;
-    const { body, language } = this.body(shard, doc);
+    const { body, language, quotations } = this.body(shard, doc);
     const { titleHighlights, bodyHighlights } = query.browse
       ? { titleHighlights: [], bodyHighlights: [] }
-      : highlightRanges(title, body, query, fieldTerms, language);
+      : highlightRanges(title, body, query, fieldTerms, language, quotations);
     return {
       id: d.ids[doc]!,
       path: d.paths[doc]!,
@@ -323,6 +328,7 @@ export class Searcher {
           answer.value.query,
           answer.value.fieldTerms,
           pipelineLanguage(article.language),
+          article.quotations ?? [],
         ));
       }
     }

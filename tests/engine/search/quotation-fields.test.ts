@@ -70,6 +70,20 @@ describe('Searcher.search over quotations', () => {
     expect(snippet.highlights.map(([start, end]) => snippet.text.slice(start, end))).toEqual(['goal']);
   });
 
+  it('marks the words of quote: only where they are said, not where the article narrates them', () => {
+    const searcher = new Searcher();
+    const body =
+      'The goal of the talks was set in May.\n\n"Our goal is peace," said Ana Ruiz.\n\nCritics called the goal "a dream".';
+    searcher.setShard('q', memoryShard('q', [makeArticle('goal', 'Talks', body)]));
+    const opened = searcher.article('goal', 'quote:goal');
+    if (!opened.ok) throw new Error(opened.error.message);
+    const marked = opened.value.bodyHighlights.map(([start, end]) => [start, body.slice(start, end)]);
+    expect(marked).toEqual([[body.indexOf('Our goal') + 4, 'goal']]);
+    const both = searcher.article('goal', 'quote:goal goal');
+    if (!both.ok) throw new Error(both.error.message);
+    expect(both.value.bodyHighlights).toHaveLength(3);
+  });
+
   it('filters by speaker and counts articles per speaker, the facet ignoring its own filter', () => {
     const searcher = library();
     const response = search(searcher, { query: 'kim', filters: { speakers: ['Ana Ruiz'] } });
