@@ -31,7 +31,7 @@ function lastDay(date: string): string {
 }
 
 const years = new WeakMap<Shard, Int32Array>();
-// Counts by year, cleared after each shard (only the years seen), so counting needs no map.
+// Counts by year, cleared after each query (only the years seen), so counting needs no map.
 const yearScratch = new Uint32Array(10_000);
 
 /** Each article's year (0 when undated), worked out once per shard. */
@@ -55,36 +55,81 @@ function allowed(values: readonly string[], wanted: readonly string[] | undefine
   return Uint8Array.from(values, (value) => (set.has(value) ? 1 : 0));
 }
 
-/** Counts of facet values, summed over shards. */
-export class Tally {
-  readonly counts = new Map<string, number>();
+/**
+ * A facet's values numbered once across every shard that ever served, so
+ * that a query's counts add up in one array rather than in a map of
+ * strings: each shard's dictionary is mapped to these numbers once.
+ */
+class LibraryCodes {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  private readonly mapped = new WeakMap<readonly string[], Int32Array>();
 
-  /** Adds the counts of the codes in `touched` (those counted at least once; others are 0). */
-  addCodes(values: readonly string[], counts: Uint32Array, touched?: readonly number[]): void {
-    if (!touched) {
-      counts.forEach((count, code) => {
-        if (count > 0) this.counts.set(values[code]!, (this.counts.get(values[code]!) ?? 0) + count);
+  /** The library codes of a shard dictionary's values, position for position. */
+  of(dictionary: readonly string[]): Int32Array {
+    let codes = this.mapped.get(dictionary);
+    if (!codes) {
+      codes = Int32Array.from(dictionary, (value) => {
+        let code = this.codes.get(value);
+        if (code === undefined) {
+          code = this.values.length;
+          this.codes.set(value, code);
+          this.values.push(value);
+        }
+        return code;
       });
-      return;
+      this.mapped.set(dictionary, codes);
     }
-    for (const code of touched)
-      this.counts.set(values[code]!, (this.counts.get(values[code]!) ?? 0) + counts[code]!);
+    return codes;
+  }
+}
+
+const SOURCES = new LibraryCodes();
+const AUTHORS = new LibraryCodes();
+const FOLDERS = new LibraryCodes();
+const FORMATS = new LibraryCodes();
+const SPEAKERS = new LibraryCodes();
+
+/** Counts of one facet's values, summed over shards, by library code. */
+export class Tally {
+  private counts = new Uint32Array(0);
+  private readonly touched: number[] = [];
+
+  constructor(private readonly library: LibraryCodes) {}
+
+  /** Shard `dictionary`'s library codes, with room to count every one of them. */
+  codesOf(dictionary: readonly string[]): Int32Array {
+    const codes = this.library.of(dictionary);
+    if (this.counts.length < this.library.values.length) {
+      const grown = new Uint32Array(Math.max(this.library.values.length, this.counts.length * 2));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    return codes;
   }
 
-  list(chosen: readonly string[] = [], byValue = false): FacetCount[] {
-    const all = [...this.counts].map(([value, count]) => ({ value, count }));
-    all.sort(
-      byValue
-        ? (a, b) => (a.value < b.value ? 1 : -1)
-        : (a, b) => b.count - a.count || (a.value < b.value ? -1 : 1),
-    );
+  /** Counts a value by its library code (from `codesOf`). */
+  add(code: number): void {
+    if (this.counts[code]!++ === 0) this.touched.push(code);
+  }
+
+  /** The values counted, most first, cut to MOST_VALUES with the `chosen` ones always kept. */
+  list(chosen: readonly string[] = []): FacetCount[] {
+    const { values } = this.library;
+    const all = this.touched.map((code) => ({ value: values[code]!, count: this.counts[code]! }));
+    all.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     const kept = all.slice(0, MOST_VALUES);
     for (const value of chosen) {
       if (!kept.some((facet) => facet.value === value))
-        kept.push({ value, count: this.counts.get(value) ?? 0 });
+        kept.push({ value, count: all.find((facet) => facet.value === value)?.count ?? 0 });
     }
     return kept;
   }
+}
+
+/** Counts of speakers, as the quote search tallies them. */
+export function speakerTally(): Tally {
+  return new Tally(SPEAKERS);
 }
 
 /**
@@ -99,13 +144,13 @@ export function filterMatches(
   filters: SearchFilters = {},
 ): { matches: ShardMatches[]; facets: Facets } {
   const tallies = {
-    sources: new Tally(),
-    authors: new Tally(),
-    folders: new Tally(),
-    formats: new Tally(),
-    years: new Tally(),
-    speakers: new Tally(),
+    sources: new Tally(SOURCES),
+    authors: new Tally(AUTHORS),
+    folders: new Tally(FOLDERS),
+    formats: new Tally(FORMATS),
+    speakers: new Tally(SPEAKERS),
   };
+  const yearsSeen: number[] = [];
   const from = filters.dateFrom ? firstDay(filters.dateFrom) : null;
   const to = filters.dateTo ? lastDay(filters.dateTo) : null;
   const filtered = shards.map((shard, s) => {
@@ -116,17 +161,13 @@ export function filterMatches(
     const folders = allowed(d.folders, filters.folders);
     const formats = allowed(d.formats, filters.formats);
     const speakers = allowed(shard.speakers, filters.speakers);
+    const filtering = Boolean(sources || authors || folders || formats || speakers || from || to);
     const { articleSpeakerStarts: speakerStarts, articleSpeakers } = shard;
-    const counts = [d.sources, d.authors, d.folders, d.formats, shard.speakers].map(
-      (values) => new Uint32Array(values.length),
-    );
-    // The codes counted, so that a dictionary of thousands of speakers is not walked for a few hits.
-    const touched: number[][] = counts.map(() => []);
-    const count = (facet: number, code: number) => {
-      if (counts[facet]![code]!++ === 0) touched[facet]!.push(code);
-    };
-    const yearCounts = yearScratch.fill(0, 0, 0);
-    const yearsSeen: number[] = [];
+    const sourceCodes = tallies.sources.codesOf(d.sources);
+    const authorCodes = tallies.authors.codesOf(d.authors);
+    const folderCodes = tallies.folders.codesOf(d.folders);
+    const formatCodes = tallies.formats.codesOf(d.formats);
+    const speakerCodes = tallies.speakers.codesOf(shard.speakers);
     const yearOf = yearsOf(shard);
     const keepDocs: number[] = [];
     const keepScores: number[] = [];
@@ -135,50 +176,46 @@ export function filterMatches(
       const source = d.source[doc]!;
       const author = d.author[doc]!;
       let failed = 0;
-      if (sources && (source < 0 || !sources[source])) failed |= SOURCE;
-      if (authors && (author < 0 || !authors[author])) failed |= AUTHOR;
-      if (folders && !folders[d.folder[doc]!]) failed |= FOLDER;
-      if (formats && !formats[d.format[doc]!]) failed |= FORMAT;
-      if (speakers) {
-        let quoted = false;
-        for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]! && !quoted; k++)
-          quoted = speakers[articleSpeakers[k]!] === 1;
-        if (!quoted) failed |= SPEAKER;
+      if (filtering) {
+        if (sources && (source < 0 || !sources[source])) failed |= SOURCE;
+        if (authors && (author < 0 || !authors[author])) failed |= AUTHOR;
+        if (folders && !folders[d.folder[doc]!]) failed |= FOLDER;
+        if (formats && !formats[d.format[doc]!]) failed |= FORMAT;
+        if (speakers) {
+          let quoted = false;
+          for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]! && !quoted; k++)
+            quoted = speakers[articleSpeakers[k]!] === 1;
+          if (!quoted) failed |= SPEAKER;
+        }
+        if (from || to) {
+          const date = d.dates[doc];
+          const day = date ? firstDay(date) : null;
+          if (!day || (from && day < from) || (to && day > to)) failed |= DATE;
+        }
+        // An article failing one filter still counts in that filter's own facet.
+        if (failed & (failed - 1)) continue;
       }
-      if (from || to) {
-        const date = d.dates[doc];
-        const day = date ? firstDay(date) : null;
-        if (!day || (from && day < from) || (to && day > to)) failed |= DATE;
-      }
-      // An article failing one filter still counts in that filter's own facet.
-      if (failed & (failed - 1)) continue;
-      if (source >= 0 && !(failed & ~SOURCE)) count(0, source);
-      if (author >= 0 && !(failed & ~AUTHOR)) count(1, author);
-      if (!(failed & ~FOLDER)) count(2, d.folder[doc]!);
-      if (!(failed & ~FORMAT)) count(3, d.format[doc]!);
+      if (source >= 0 && !(failed & ~SOURCE)) tallies.sources.add(sourceCodes[source]!);
+      if (author >= 0 && !(failed & ~AUTHOR)) tallies.authors.add(authorCodes[author]!);
+      if (!(failed & ~FOLDER)) tallies.folders.add(folderCodes[d.folder[doc]!]!);
+      if (!(failed & ~FORMAT)) tallies.formats.add(formatCodes[d.format[doc]!]!);
       if (!(failed & ~SPEAKER)) {
-        for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]!; k++) count(4, articleSpeakers[k]!);
+        for (let k = speakerStarts[doc]!; k < speakerStarts[doc + 1]!; k++)
+          tallies.speakers.add(speakerCodes[articleSpeakers[k]!]!);
       }
       const year = yearOf[doc]!;
-      if (year > 0 && year < 10_000 && !(failed & ~DATE) && yearCounts[year]!++ === 0) yearsSeen.push(year);
-      if (failed === 0) {
+      if (year > 0 && year < 10_000 && !(failed & ~DATE) && yearScratch[year]!++ === 0) yearsSeen.push(year);
+      if (filtering && failed === 0) {
         keepDocs.push(doc);
         keepScores.push(scores[i]!);
       }
     }
-    tallies.sources.addCodes(d.sources, counts[0]!, touched[0]);
-    tallies.authors.addCodes(d.authors, counts[1]!, touched[1]);
-    tallies.folders.addCodes(d.folders, counts[2]!, touched[2]);
-    tallies.formats.addCodes(d.formats, counts[3]!, touched[3]);
-    tallies.speakers.addCodes(shard.speakers, counts[4]!, touched[4]);
-    for (const year of yearsSeen) {
-      const key = String(year);
-      tallies.years.counts.set(key, (tallies.years.counts.get(key) ?? 0) + yearCounts[year]!);
-      yearCounts[year] = 0;
-    }
-    if (keepDocs.length === docs.length) return matches[s]!;
+    if (!filtering || keepDocs.length === docs.length) return matches[s]!;
     return { docs: Int32Array.from(keepDocs), scores: Float64Array.from(keepScores) };
   });
+  const years = yearsSeen.map((year) => ({ value: String(year), count: yearScratch[year]! }));
+  for (const year of yearsSeen) yearScratch[year] = 0;
+  years.sort((a, b) => (a.value < b.value ? 1 : -1));
   return {
     matches: filtered,
     facets: {
@@ -186,7 +223,7 @@ export function filterMatches(
       authors: tallies.authors.list(filters.authors),
       folders: tallies.folders.list(filters.folders),
       formats: tallies.formats.list(filters.formats),
-      years: tallies.years.list([], true),
+      years: years.slice(0, MOST_VALUES),
       speakers: tallies.speakers.list(filters.speakers),
     },
   };

@@ -3,7 +3,7 @@ import { hasCjk } from '../index/cjk';
 import { ENGLISH } from '../index/languages';
 import { FIELDS } from '../index/lunr-index';
 import type { ParsedQuery } from './query';
-import { mergeRanges, phraseRanges, termRanges, wordsOf } from './words';
+import { mergeRanges, phraseRanges, termRanges, wordsOf, type Word } from './words';
 
 /**
  * The ranges of a title and body that a query matched, found by
@@ -24,23 +24,26 @@ export function highlightRanges(
   // CJK words are phrases and CJK characters are marked alone, so no bigram term is marked whole.
   const own = (terms: Set<string>) =>
     new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term) && !hasCjk(term)));
-  // Each field is split into words once, in the original text, so ranges never drift.
-  const titleWords = wordsOf(title);
-  const bodyWords = wordsOf(body);
-  const titleRanges = termRanges(title, titleWords, own(fieldTerms[0] ?? new Set()), language);
-  const bodyRanges = termRanges(body, bodyWords, own(fieldTerms[1] ?? new Set()), language);
+  const titleRanges = termRanges(title, own(fieldTerms[0] ?? new Set()), language);
+  const bodyRanges = termRanges(body, own(fieldTerms[1] ?? new Set()), language);
   // What `quote:` matched is marked only where it was said: inside the article's quotations (scare quotes are not).
   const said = quotations.filter((quotation) => quotation.kind !== 'scare');
   const inQuotation = (ranges: Range[]) =>
     ranges.filter(([start, end]) =>
       said.some((quotation) => quotation.start <= start && end <= quotation.end),
     );
-  const quoteRanges = termRanges(body, bodyWords, own(fieldTerms[3] ?? new Set()), language);
+  const quoteRanges = termRanges(body, own(fieldTerms[3] ?? new Set()), language);
+  // Phrases are found in the fields' words, listed only when a phrase is asked for, in the original text.
+  let titleWords: Word[] | undefined;
+  let bodyWords: Word[] | undefined;
   for (const phrase of query.phrases) {
     if (phrase.prohibited) continue;
-    if (phrase.fields.includes('title')) titleRanges.push(...phraseRanges(titleWords, phrase.words));
-    if (phrase.fields.includes('body')) bodyRanges.push(...phraseRanges(bodyWords, phrase.words));
-    else if (phrase.fields.includes('quote')) quoteRanges.push(...phraseRanges(bodyWords, phrase.words));
+    if (phrase.fields.includes('title'))
+      titleRanges.push(...phraseRanges((titleWords ??= wordsOf(title)), phrase.words));
+    if (phrase.fields.includes('body'))
+      bodyRanges.push(...phraseRanges((bodyWords ??= wordsOf(body)), phrase.words));
+    else if (phrase.fields.includes('quote'))
+      quoteRanges.push(...phraseRanges((bodyWords ??= wordsOf(body)), phrase.words));
   }
   for (const { character, fields } of query.characters) {
     if (fields.includes(FIELDS[0])) titleRanges.push(...occurrences(title, character));

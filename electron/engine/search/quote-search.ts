@@ -14,7 +14,7 @@ import type {
 import { QUOTATION_KINDS } from '../index/quote-columns';
 import type { Shard } from '../index/shard';
 import { QUOTATION_SCHEMA } from './fields';
-import { filterMatches, Tally } from './filters';
+import { filterMatches, speakerTally } from './filters';
 import { runLunrQuery, type LibraryStats, type ShardMatches } from './lunr-query';
 import { quotationsWithPhrase } from './phrases';
 import { parseQuery, type ParsedQuery } from './query';
@@ -134,7 +134,7 @@ export class QuoteSearch {
     const kindAllowed = QUOTATION_KINDS.map((kind) => kinds.has(kind));
     const articleAllowed = articleFilter(shards, request.filters);
     const wanted = request.speakers?.length ? new Set(request.speakers) : null;
-    const tally = new Tally();
+    const tally = speakerTally();
     const bases: number[] = [];
     let total = 0;
     for (const shard of shards) {
@@ -151,7 +151,7 @@ export class QuoteSearch {
       const table = shard.quotations;
       const dates = dateKeys(shard);
       const { docs, scores } = matches[s]!;
-      const speakerCounts = new Uint32Array(shard.speakers.length);
+      const speakerCodes = tally.codesOf(shard.speakers);
       const speakerAllowed = wanted ? shard.speakers.map((name) => wanted.has(name)) : null;
       for (let i = 0; i < docs.length; i++) {
         const q = docs[i]!;
@@ -159,7 +159,7 @@ export class QuoteSearch {
         const doc = table.doc[q]!;
         if (articleAllowed && !articleAllowed[s]![doc]) continue;
         const code = table.speaker[q]!;
-        if (code >= 0) speakerCounts[code]!++;
+        if (code >= 0) tally.add(speakerCodes[code]!);
         if (speakerAllowed && (code < 0 || !speakerAllowed[code])) continue;
         const root = groupOf[s]![q]!;
         let group = slot[root]!;
@@ -174,7 +174,6 @@ export class QuoteSearch {
         passing.push(bases[s]! + q);
         passingGroup.push(group);
       }
-      tally.addCodes(shard.speakers, speakerCounts);
     });
     // The members of each group together, by a counting sort on the group number.
     const memberStarts = new Int32Array(best.length + 1);
@@ -318,11 +317,10 @@ function groupOrder(answer: Answer): (i: number, j: number) => number {
 
 /** Ranges of a quotation's text that the query matched: its words' terms and its required phrases. */
 function quoteHighlights(text: string, answer: Answer, language: string): Range[] {
-  const words = wordsOf(text);
-  const ranges = termRanges(text, words, answer.quoteTerms, language);
+  const ranges = termRanges(text, answer.quoteTerms, language);
   for (const phrase of answer.query.phrases) {
     if (!phrase.prohibited && phrase.fields.includes('quote'))
-      ranges.push(...phraseRanges(words, phrase.words));
+      ranges.push(...phraseRanges(wordsOf(text), phrase.words));
   }
   return mergeRanges(ranges);
 }

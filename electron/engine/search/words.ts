@@ -24,6 +24,8 @@ interface Piece {
   norm: string;
   lead: number;
   trail: number;
+  /** The word's index terms in English, looked up the first time they are asked for. */
+  english?: string[];
 }
 
 // Words repeat: each distinct one is normalised once.
@@ -46,6 +48,63 @@ function pieceOf(raw: string): Piece {
   return piece;
 }
 
+/** Visits a word of a text: its range, its normalised form, and its piece (null for a CJK bigram). */
+type WordVisitor = (start: number, end: number, norm: string, piece: Piece | null) => void;
+
+/**
+ * The lower-case code of the first letter or digit of text[start, end) when
+ * it is ASCII, with ASCII and typographic punctuation before it passed over:
+ * the first character of the word's normalised form. -1 when it is not ASCII.
+ */
+function firstWordCode(text: string, start: number, end: number): number {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 0x61 && code <= 0x7a) return code;
+    if (code >= 0x41 && code <= 0x5a) return code | 0x20;
+    if (code >= 0x30 && code <= 0x39) return code;
+    if (code >= 0x80 && !((code >= 0x2018 && code <= 0x201f) || code === 0xab || code === 0xbb)) return -1;
+  }
+  return 0;
+}
+
+/**
+ * Visits the words of `text` in order, as `wordsOf` lists them, without
+ * making the list. With `firsts`, a word whose normalised form starts with an
+ * ASCII character not marked there is passed over unread.
+ */
+function eachWord(text: string, visit: WordVisitor, firsts?: Uint8Array): void {
+  let start = 0;
+  const visitPiece = (start: number, end: number) => {
+    if (end <= start) return;
+    if (firsts) {
+      const first = firstWordCode(text, start, end);
+      if (first >= 0 && !firsts[first]) return;
+    }
+    const piece = pieceOf(text.slice(start, end));
+    if (piece.norm) visit(start + piece.lead, end - piece.trail, piece.norm, piece);
+  };
+  const visitRun = (end: number) => {
+    if (!hasCjk(text, start, end)) return visitPiece(start, end);
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (!isCjk(text.charCodeAt(i))) continue;
+      visitPiece(from, i);
+      let run = i + 1;
+      while (run < end && isCjk(text.charCodeAt(run))) run++;
+      eachBigram(i, run, (first, last) => visit(first, last, text.slice(first, last), null));
+      from = run;
+      i = run - 1;
+    }
+    visitPiece(from, end);
+  };
+  SEPARATOR.lastIndex = 0;
+  for (let match = SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
+    visitRun(match.index);
+    start = match.index + match[0].length;
+  }
+  visitRun(text.length);
+}
+
 /**
  * Splits text into words at `WORD_SEPARATOR`, as the index's tokenizer does,
  * keeping each word's range in the original text (never in a lower-cased
@@ -55,34 +114,7 @@ function pieceOf(raw: string): Piece {
  */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  let start = 0;
-  const pushWord = (start: number, end: number) => {
-    if (end <= start) return;
-    const { norm, lead, trail } = pieceOf(text.slice(start, end));
-    if (norm) words.push({ start: start + lead, end: end - trail, norm });
-  };
-  const push = (end: number) => {
-    if (!hasCjk(text, start, end)) return pushWord(start, end);
-    let from = start;
-    for (let i = start; i < end; i++) {
-      if (!isCjk(text.charCodeAt(i))) continue;
-      pushWord(from, i);
-      let run = i + 1;
-      while (run < end && isCjk(text.charCodeAt(run))) run++;
-      eachBigram(i, run, (first, last) =>
-        words.push({ start: first, end: last, norm: text.slice(first, last) }),
-      );
-      from = run;
-      i = run - 1;
-    }
-    pushWord(from, end);
-  };
-  SEPARATOR.lastIndex = 0;
-  for (let match = SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
-    push(match.index);
-    start = match.index + match[0].length;
-  }
-  push(text.length);
+  eachWord(text, (start, end, norm) => words.push({ start, end, norm }));
   return words;
 }
 
@@ -114,20 +146,44 @@ export function indexTermOf(raw: string): string | null {
  * Ranges of the words of `text` whose index terms in `language` are among
  * `terms`: the words a Lunr match rests on, found again without stored positions.
  */
-export function termRanges(
-  text: string,
-  words: readonly Word[],
-  terms: ReadonlySet<string>,
-  language: string = ENGLISH,
-): Range[] {
+export function termRanges(text: string, terms: ReadonlySet<string>, language: string = ENGLISH): Range[] {
   if (terms.size === 0) return [];
   const ranges: Range[] = [];
-  for (const word of words) {
-    // English reads the folded word; other stemmers read it with its accents.
-    const raw = language === ENGLISH ? word.norm : text.slice(word.start, word.end);
-    if (indexTermsOf(raw, language).some((term) => terms.has(term))) ranges.push([word.start, word.end]);
-  }
+  const english = language === ENGLISH;
+  eachWord(
+    text,
+    (start, end, norm, piece) => {
+      // English reads the folded word; other stemmers read it with its accents.
+      const wordTerms = english
+        ? piece
+          ? (piece.english ??= indexTermsOf(norm))
+          : indexTermsOf(norm)
+        : indexTermsOf(text.slice(start, end), language);
+      for (const term of wordTerms) {
+        if (terms.has(term)) {
+          ranges.push([start, end]);
+          return;
+        }
+      }
+    },
+    english ? firstCodes(terms) : undefined,
+  );
   return ranges;
+}
+
+/**
+ * The ASCII characters English terms start with, or undefined when one
+ * starts otherwise. The English stemmer only changes a word's ending, so a
+ * word can have one of these terms only if its normalised form starts alike.
+ */
+function firstCodes(terms: ReadonlySet<string>): Uint8Array | undefined {
+  const firsts = new Uint8Array(128);
+  for (const term of terms) {
+    const code = term.charCodeAt(0);
+    if (code >= 0x80) return undefined;
+    firsts[code] = 1;
+  }
+  return firsts;
 }
 
 /** Ranges where the word sequence `phrase` occurs in `words`, from its first word to its last. */
