@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bundleBench } from './bundle';
 import { materialise, queryMix } from './corpus';
 import { mb, percentile, seconds, type BuildFigures, type QueryFigures } from './measure';
 import type { QuoteSearchFigures } from './quote-search';
@@ -28,12 +29,14 @@ const { values } = parseArgs({
 const docs = Number(values.docs);
 const corpora = values.corpus?.length ? values.corpus : [join(root, '..', 'shared', 'corpora', 'bbc')];
 
+let childScript = '';
+
 /** Runs one measurement in a fresh Node process with room for naive Lunr's heap; gives its figures. */
 function child<T>(task: string, args: object): Promise<T> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,
-      ['--max-old-space-size=16000', '--import', 'tsx', join(here, 'child.ts'), task, JSON.stringify(args)],
+      ['--max-old-space-size=16000', childScript, task, JSON.stringify(args)],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
   const queries = await queryMix(corpora, Number(values.queries));
   console.log(`corpus: ${corpus.dir} (${mb(corpus.textBytes)} of text); ${queries.length} queries`);
   const work = await mkdtemp(join(tmpdir(), 'quarry-bench-run-'));
+  childScript = await bundleBench(join(root, 'test-output', 'bench'));
+  console.log('engine: bundled as the app ships it, worker threads included');
   try {
     const dataDir = join(work, 'quarry');
     const indexFile = join(work, 'naive.json');
