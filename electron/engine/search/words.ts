@@ -31,17 +31,28 @@ interface Piece {
 // Words repeat: each distinct one is normalised once.
 const pieces = new Map<string, Piece>();
 
+/** True for a piece of lower-case ASCII letters and digits only: its own normalised word, with nothing around it. */
+function isPlainWord(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) return false;
+  }
+  return true;
+}
+
 function pieceOf(raw: string): Piece {
   let piece = pieces.get(raw);
   if (piece === undefined) {
-    const norm = normaliseWord(raw);
-    piece = norm
-      ? {
-          norm,
-          lead: Math.max(0, raw.search(FIRST_WORD_CHAR)),
-          trail: AFTER_LAST_WORD_CHAR.exec(raw)![0].length,
-        }
-      : { norm, lead: 0, trail: 0 };
+    const norm = isPlainWord(raw) ? raw : normaliseWord(raw);
+    // A word that normalises to itself has no punctuation around it.
+    piece =
+      norm && norm !== raw
+        ? {
+            norm,
+            lead: Math.max(0, raw.search(FIRST_WORD_CHAR)),
+            trail: AFTER_LAST_WORD_CHAR.exec(raw)![0].length,
+          }
+        : { norm, lead: 0, trail: 0 };
     if (pieces.size > 100_000) pieces.clear();
     pieces.set(raw, piece);
   }
