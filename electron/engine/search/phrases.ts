@@ -122,10 +122,11 @@ export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array):
   const want = (field: string) => phrase.fields.includes(field);
   if (want('title') || want('body') || want('quote')) {
     const quotations = shard.quotations;
+    const inQuotations = want('quote');
     for (const [doc, starts] of phraseStarts(shard, phrase.words, within)) {
       const titleWords = shard.titleWords[doc]!;
       const count: PhraseCount = { title: 0, body: 0, quote: 0, speaker: 0 };
-      const [first, end] = quotations.ofArticle(doc);
+      const [first, end] = inQuotations ? quotations.ofArticle(doc) : [0, 0];
       for (const start of starts) {
         if (start < titleWords) count.title++;
         else count.body++;
