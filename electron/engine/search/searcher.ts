@@ -283,8 +283,8 @@ export class Searcher {
     const d = shard.docs;
     const title = d.titles[doc]!;
     const { body, language, quotations } = this.body(shard, doc);
-    const { titleHighlights, bodyHighlights } = query.browse
-      ? { titleHighlights: [], bodyHighlights: [] }
+    const { titleHighlights, bodyHighlights, spans } = query.browse
+      ? { titleHighlights: [], bodyHighlights: [], spans: [] }
       : highlightRanges(title, body, query, fieldTerms, language, quotations);
     return {
       id: d.ids[doc]!,
@@ -297,7 +297,7 @@ export class Searcher {
       format: d.formats[d.format[doc]!] as SearchHit['format'],
       score,
       titleHighlights,
-      snippets: makeSnippets(body, bodyHighlights),
+      snippets: makeSnippets(body, bodyHighlights, { spans }),
     };
   }
 
