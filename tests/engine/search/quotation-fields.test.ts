@@ -84,6 +84,25 @@ describe('Searcher.search over quotations', () => {
     expect(both.value.bodyHighlights).toHaveLength(3);
   });
 
+  it('reads a query from the Quotes view as it searched: words marked inside quotations only', () => {
+    const searcher = new Searcher();
+    const body =
+      'The goal of the talks was set in May.\n\n"Our goal is peace," said Ana Ruiz.\n\nCritics called the goal "a dream".';
+    searcher.setShard('q', memoryShard('q', [makeArticle('goal', 'Goal of the talks', body)]));
+    const marked = (query: string, scope?: 'articles' | 'quotations') => {
+      const opened = searcher.article('goal', query, scope);
+      if (!opened.ok) throw new Error(opened.error.message);
+      const { titleHighlights, bodyHighlights } = opened.value;
+      return { title: titleHighlights, body: bodyHighlights.map(([start, end]) => body.slice(start, end)) };
+    };
+    expect(marked('goal')).toEqual({ title: [[0, 4]], body: ['goal', 'goal', 'goal'] });
+    expect(marked('goal', 'articles')).toEqual(marked('goal'));
+    expect(marked('goal', 'quotations')).toEqual({ title: [], body: ['goal'] });
+    expect(marked('"our goal"', 'quotations')).toEqual({ title: [], body: ['Our goal'] });
+    expect(marked('speaker:ruiz peace', 'quotations')).toEqual({ title: [], body: ['peace', 'Ana Ruiz'] });
+    expect(marked('talks', 'quotations')).toEqual({ title: [], body: [] });
+  });
+
   describe('speaker:', () => {
     const BRIEFING = [
       'Daniel Okafor, the fisheries minister, flew home on Friday after three days of talks in Skarvik.',

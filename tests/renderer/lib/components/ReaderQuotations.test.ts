@@ -244,7 +244,9 @@ describe('Reader with quotations', () => {
     render(Reader, { props: { reader } });
     await reader.openAtQuotation('brief', 'shape herring', at('"to a deal'));
     await waitFor(() => expect(document.activeElement).toBe(quotations()[3]));
-    expect(bridge.callsOf('article')).toEqual([[{ id: 'brief', query: 'shape herring' }]]);
+    expect(bridge.callsOf('article')).toEqual([
+      [{ id: 'brief', query: 'shape herring', scope: 'quotations' }],
+    ]);
     expect(reader.currentHit).toBe(1);
     expect(reader.pendingQuotation).toBeNull();
   });
