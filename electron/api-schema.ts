@@ -58,6 +58,7 @@ const quoteSearchRequest = z.strictObject({
 const articleRequest = z.strictObject({
   id: z.string().min(1).max(200),
   query: z.string().max(2000).optional(),
+  scope: z.enum(['articles', 'quotations']).optional(),
 }) satisfies z.ZodType<ArticleRequest>;
 
 const none = z.tuple([]);

@@ -187,10 +187,19 @@ export interface ArticleBlock {
   end: number;
 }
 
+/**
+ * What a query searched: articles, as the main search does (a word without a
+ * field name looks in title and body), or quotations, as the Quotes view does
+ * (it looks inside quotations only, and `speaker:` names who said them).
+ */
+export type QueryScope = 'articles' | 'quotations';
+
 export interface ArticleRequest {
   id: string;
   /** When given, the response carries the ranges this query matches. */
   query?: string;
+  /** How to read `query`; by default as the main search does. */
+  scope?: QueryScope;
 }
 
 export interface ArticleView {

@@ -319,7 +319,7 @@ export class QuarryService implements QuarryBackend {
   }
 
   async article(request: ArticleRequest): Promise<Result<ArticleView>> {
-    return this.searcher.article(request.id, request.query);
+    return this.searcher.article(request.id, request.query, request.scope);
   }
 
   /** An article of the library by id, or by the path of its file. */

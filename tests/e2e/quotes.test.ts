@@ -128,7 +128,50 @@ describe.skipIf(!haveChromium)('quotations in Chromium', () => {
       .poll(() => reader().getByRole('heading', { level: 1 }).innerText(), { timeout: 10_000 })
       .toMatch(/agreement/i);
     await expect.poll(() => page.locator('.quotation:focus').innerText()).toMatch(/^“But our boats/);
+    // What the Quotes view searched is marked: "boats" said in a quotation, not the "Skarvik boats" of the narrative.
+    expect(await reader().locator('mark').allInnerTexts()).toEqual(['boats']);
+    expect(await reader().locator('.quotation mark').count()).toBe(1);
     await page.screenshot({ path: join(screenshots, 'quotes-view-open.png') });
+    expect(consoleErrors.filter((text) => !/favicon/.test(text))).toEqual([]);
+  });
+
+  it('names a speaker once in the margin beside a line where two of their quotations start', async () => {
+    await views().getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Filters' }).count()).toBe(0);
+    // Without the list of the article's quotes beside it, the reader is wide enough for a margin.
+    await reader()
+      .getByRole('button', { name: /^Quotes/, expanded: true })
+      .click();
+    const lindqvist = reader().locator('.labels .speaker').filter({ hasText: 'Ingrid Lindqvist' });
+    await expect.poll(() => lindqvist.count()).toBe(2);
+    await expect.poll(() => lindqvist.filter({ visible: true }).count()).toBe(1);
+    const label = await lindqvist.filter({ visible: true }).boundingBox();
+    const text = await reader().locator('.body p').first().boundingBox();
+    expect(label!.x + label!.width).toBeLessThan(text!.x);
+    const both = reader()
+      .locator('.quotation.direct')
+      .filter({ hasText: /Nobody gets|But our boats/ });
+    const [first, second] = await Promise.all([both.nth(0).boundingBox(), both.nth(1).boundingBox()]);
+    expect(Math.abs(first!.y - second!.y)).toBeLessThan(4);
+    // Both quotations are hers: the one label lights for the second as for the first.
+    await both.nth(1).hover();
+    await expect.poll(() => page.getByRole('tooltip').innerText()).toContain('Ingrid Lindqvist');
+    await expect.poll(() => lindqvist.filter({ visible: true }).getAttribute('class')).toMatch(/\bactive\b/);
+    await page.screenshot({ path: join(screenshots, 'quotes-reader-one-label.png') });
+  });
+
+  it('marks where the speaker speaks for speaker:, in the snippets and the reader', async () => {
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await box.fill('speaker:lindqvist');
+    const results = page.getByRole('listbox', { name: 'Results' });
+    await expect.poll(() => results.getByRole('option').count(), { timeout: 10_000 }).toBe(3);
+    const marks = await results.locator('mark').allInnerTexts();
+    expect(new Set(marks)).toEqual(new Set(['Ingrid Lindqvist', 'Ms LINDQVIST', 'she']));
+    await results.getByRole('option', { name: /Transcript/ }).click();
+    await expect.poll(() => reader().locator('.counter').innerText()).toBe('1 of 4');
+    expect(new Set(await reader().locator('mark').allInnerTexts())).toEqual(new Set(['Ms LINDQVIST']));
+    await page.screenshot({ path: join(screenshots, 'quotes-speaker-search.png') });
     expect(consoleErrors.filter((text) => !/favicon/.test(text))).toEqual([]);
   });
 });

@@ -34,5 +34,12 @@ describe('checkCall', () => {
     expect(checkCall('addFolder', [''])).toMatchObject({ ok: false });
     expect(checkCall('addFolder', ['/a', '/b'])).toMatchObject({ ok: false });
     expect(checkCall('article', [{ id: 'abc', query: 'x' }])).toMatchObject({ ok: true });
+    expect(checkCall('article', [{ id: 'abc', query: 'x', scope: 'quotations' }])).toMatchObject({
+      ok: true,
+    });
+    expect(checkCall('article', [{ id: 'abc', query: 'x', scope: 'titles' }])).toMatchObject({
+      ok: false,
+      message: /article at 0\.scope/,
+    });
   });
 });

@@ -206,7 +206,8 @@ describe('App', () => {
     );
     await fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(reader.article?.id).toBe('brief'));
-    expect(bridge.callsOf('article').at(-1)).toEqual([{ id: 'brief', query: 'shape' }]);
+    // The reader marks what the Quotes view searched: the query's words inside quotations.
+    expect(bridge.callsOf('article').at(-1)).toEqual([{ id: 'brief', query: 'shape', scope: 'quotations' }]);
     await waitFor(() =>
       expect(document.activeElement).toHaveTextContent('"We have agreed on the shape of one,"'),
     );

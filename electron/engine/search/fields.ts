@@ -23,6 +23,9 @@ export const ARTICLE_SCHEMA: FieldSchema = {
   idfFields: [[0, 1], [0, 1], [2], [3]],
 };
 
+/** Articles searched as the Quotes view searches: a word without a field name looks inside their quotations. */
+export const QUOTED_ARTICLE_SCHEMA: FieldSchema = { ...ARTICLE_SCHEMA, defaults: ['quote'] };
+
 /** Quotations: their own words by default; `speaker:` when named. */
 export const QUOTATION_SCHEMA: FieldSchema = {
   names: QUOTATION_FIELDS,

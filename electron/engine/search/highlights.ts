@@ -11,7 +11,10 @@ import { mergeRanges, phraseRanges, termRanges, wordsOf, type Word } from './wor
  * article's language, as `pipelineLanguage` names it) the query expanded to
  * (in the field the clause named), and every occurrence of its required
  * phrases, and every CJK character searched for alone. Words looked up
- * only to find a phrase are not marked on their own.
+ * only to find a phrase are not marked on their own. What `quote:` matched is
+ * marked inside the article's quotations only; what `speaker:` matched, where
+ * the article gives words to that speaker (see `speakerAttributions`), whose
+ * `spans` a snippet should show.
  */
 export function highlightRanges(
   title: string,
@@ -20,7 +23,7 @@ export function highlightRanges(
   fieldTerms: readonly Set<string>[],
   language: string = ENGLISH,
   quotations: readonly Quotation[] = [],
-): { titleHighlights: Range[]; bodyHighlights: Range[] } {
+): { titleHighlights: Range[]; bodyHighlights: Range[]; spans: Range[] } {
   // CJK words are phrases and CJK characters are marked alone, so no bigram term is marked whole.
   const own = (terms: Set<string>) =>
     new Set([...terms].filter((term) => !query.phraseOnlyTerms.has(term) && !hasCjk(term)));
@@ -51,7 +54,50 @@ export function highlightRanges(
     else if (fields.includes('quote')) quoteRanges.push(...occurrences(body, character));
   }
   bodyRanges.push(...inQuotation(quoteRanges));
-  return { titleHighlights: mergeRanges(titleRanges), bodyHighlights: mergeRanges(bodyRanges) };
+  const speakers = speakerAttributions(said, query, own(fieldTerms[2] ?? new Set()), language);
+  bodyRanges.push(...speakers.marks);
+  return {
+    titleHighlights: mergeRanges(titleRanges),
+    bodyHighlights: mergeRanges(bodyRanges),
+    spans: speakers.spans,
+  };
+}
+
+/**
+ * Where the article gives words to a speaker the query's `speaker:` part
+ * matched (by the terms of the speaker's name, as the speaker field holds
+ * them, or by a phrase or character of it): the mention each such quotation's
+ * attribution rests on ("…said Mr Okafor", "she", "MINISTER OKAFOR:"), or
+ * the quotation itself when that mention is in the headline; and for each,
+ * the stretch from mention to quoted words, which a snippet shows whole.
+ */
+function speakerAttributions(
+  said: readonly Quotation[],
+  query: ParsedQuery,
+  terms: ReadonlySet<string>,
+  language: string,
+): { marks: Range[]; spans: Range[] } {
+  const phrases = query.phrases.filter((phrase) => !phrase.prohibited && phrase.fields.includes('speaker'));
+  const characters = query.characters.filter(({ fields }) => fields.includes('speaker'));
+  const marks: Range[] = [];
+  const spans: Range[] = [];
+  if (terms.size === 0 && phrases.length === 0 && characters.length === 0) return { marks, spans };
+  const matches = new Map<string, boolean>();
+  const matching = (speaker: string) =>
+    termRanges(speaker, terms, language).length > 0 ||
+    phrases.some((phrase) => phraseRanges(wordsOf(speaker), phrase.words).length > 0) ||
+    characters.some(({ character }) => speaker.includes(character));
+  for (const quotation of said) {
+    const { speaker, mention } = quotation;
+    if (speaker === null) continue;
+    let matched = matches.get(speaker);
+    if (matched === undefined) matches.set(speaker, (matched = matching(speaker)));
+    if (!matched) continue;
+    const mark: Range = mention ? [mention.start, mention.end] : [quotation.start, quotation.end];
+    marks.push(mark);
+    spans.push([Math.min(mark[0], quotation.start), Math.max(mark[1], quotation.end)]);
+  }
+  return { marks, spans };
 }
 
 function occurrences(text: string, character: string): Range[] {

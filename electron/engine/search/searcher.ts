@@ -6,6 +6,7 @@ import type {
   Result,
   SearchFilters,
   SearchHit,
+  QueryScope,
   QuoteSearchRequest,
   QuoteSearchResponse,
   SearchRequest,
@@ -19,7 +20,7 @@ import { filterMatches } from './filters';
 import { highlightRanges } from './highlights';
 import type { LibraryStats, ShardMatches } from './lunr-query';
 import { matchQuery } from './match';
-import { ARTICLE_SCHEMA } from './fields';
+import { ARTICLE_SCHEMA, QUOTED_ARTICLE_SCHEMA } from './fields';
 import { parseQuery, type ParsedQuery } from './query';
 import { QuoteSearch } from './quote-search';
 import { rankPage } from './rank';
@@ -225,15 +226,20 @@ export class Searcher {
     );
   }
 
-  private answer(text: string, filters: SearchFilters | undefined): Result<Answer> {
-    const key = JSON.stringify([text, filters ?? {}]);
+  private answer(
+    text: string,
+    filters: SearchFilters | undefined,
+    scope: QueryScope = 'articles',
+  ): Result<Answer> {
+    const key = JSON.stringify([text, filters ?? {}, scope]);
     const cached = this.answers.get(key);
     if (cached && cached.generation === this.generation) {
       this.answers.delete(key);
       this.answers.set(key, cached);
       return { ok: true, value: cached };
     }
-    const parsed = parseQuery(text, ARTICLE_SCHEMA, this.languages());
+    const schema = scope === 'quotations' ? QUOTED_ARTICLE_SCHEMA : ARTICLE_SCHEMA;
+    const parsed = parseQuery(text, schema, this.languages());
     if (!parsed.ok) return parsed;
     const shards = this.list();
     const matched = matchQuery(shards, parsed.query, this.stats());
@@ -283,8 +289,8 @@ export class Searcher {
     const d = shard.docs;
     const title = d.titles[doc]!;
     const { body, language, quotations } = this.body(shard, doc);
-    const { titleHighlights, bodyHighlights } = query.browse
-      ? { titleHighlights: [], bodyHighlights: [] }
+    const { titleHighlights, bodyHighlights, spans } = query.browse
+      ? { titleHighlights: [], bodyHighlights: [], spans: [] }
       : highlightRanges(title, body, query, fieldTerms, language, quotations);
     return {
       id: d.ids[doc]!,
@@ -297,12 +303,12 @@ export class Searcher {
       format: d.formats[d.format[doc]!] as SearchHit['format'],
       score,
       titleHighlights,
-      snippets: makeSnippets(body, bodyHighlights),
+      snippets: makeSnippets(body, bodyHighlights, { spans }),
     };
   }
 
-  /** An article for the reader, with the ranges `query` matches in it. */
-  article(id: string, query?: string): Result<ArticleView> {
+  /** An article for the reader, with the ranges `query` (read as `scope` says) matches in it. */
+  article(id: string, query?: string, scope?: QueryScope): Result<ArticleView> {
     const found = this.locate(id);
     let article: Article | undefined;
     try {
@@ -318,7 +324,7 @@ export class Searcher {
     }
     let titleHighlights: Range[] = [];
     let bodyHighlights: Range[] = [];
-    const answer = query ? this.answer(query, undefined) : null;
+    const answer = query ? this.answer(query, undefined, scope) : null;
     if (answer?.ok && !answer.value.query.browse) {
       const s = this.list().indexOf(found.shard);
       if (answer.value.matches[s]?.docs.includes(found.doc)) {

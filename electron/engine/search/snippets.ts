@@ -6,6 +6,14 @@ export interface SnippetOptions {
   count?: number;
   /** About how many characters a snippet spans. */
   width?: number;
+  /**
+   * Stretches of the text that a range inside them stands for (a speaker's
+   * mention, with the words it attributes): a snippet cut around such a range
+   * starts where the stretch does, or half its width before the range if the
+   * stretch starts earlier, so the range stays in the first half, which a
+   * list of clipped snippets still shows.
+   */
+  spans?: readonly Range[];
 }
 
 /**
@@ -13,8 +21,8 @@ export interface SnippetOptions {
  * preferring passages with the most distinct highlighted words, in reading
  * order; without highlights, the opening of the text. A snippet always shows
  * the whole of the range it is cut around (a long phrase stretches it), and
- * the part of any other range it reaches. Highlights index into each
- * snippet's own text.
+ * the part of any other range it reaches, and what a span holding that
+ * range stands for. Highlights index into each snippet's own text.
  */
 export function makeSnippets(
   text: string,
@@ -23,13 +31,18 @@ export function makeSnippets(
 ): Snippet[] {
   const count = options.count ?? 2;
   const width = options.width ?? 220;
+  const spans = options.spans ?? [];
   if (text.length === 0) return [];
   if (ranges.length === 0) return [cut(text, 0, Math.min(text.length, width), [])];
 
   const windows: { start: number; end: number; members: Range[]; score: number }[] = [];
   for (let i = 0; i < ranges.length; i++) {
     const first = ranges[i]!;
-    const start = Math.max(0, first[0] - Math.floor(width / 4));
+    const held = spans.filter(([from, to]) => from <= first[0] && first[1] <= to);
+    const start =
+      held.length > 0
+        ? Math.max(Math.min(...held.map(([from]) => from)), first[0] - Math.floor(width / 2))
+        : Math.max(0, first[0] - Math.floor(width / 4));
     const end = Math.min(text.length, Math.max(start + width, first[1]));
     const members = ranges.filter((range) => range[0] < end && range[1] > start);
     const distinct = new Set(members.map((range) => text.slice(range[0], range[1]).toLowerCase()));

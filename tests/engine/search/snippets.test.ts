@@ -117,6 +117,29 @@ describe('makeSnippets', () => {
     expect(snippet!.text.slice(...snippet!.highlights[0]!)).toBe('talks');
   });
 
+  it('starts a snippet where the span holding its range starts, keeping the range in its first half', () => {
+    const quote = '"' + 'Every tonne was worth arguing about, '.repeat(2) + 'and we argued." ';
+    const text = FILLER.repeat(3) + quote + 'Mr Okafor said. ' + FILLER.repeat(3);
+    const span: Range = [text.indexOf(quote), text.indexOf('Mr Okafor') + 9];
+    const mention: Range = [span[1] - 9, span[1]];
+    const [spoken] = makeSnippets(text, [mention], { count: 1, spans: [span] });
+    expect(spoken!.text).toMatch(/^… "Every tonne was worth arguing about/);
+    expect(sliced(spoken!.text, spoken!.highlights)).toEqual(['Mr Okafor']);
+    const [narrow] = makeSnippets(text, [mention], { count: 1, width: 100, spans: [span] });
+    expect(narrow!.text).not.toContain('"Every');
+    expect(narrow!.text.indexOf('Mr Okafor')).toBeLessThan(60);
+    const [plain] = makeSnippets(text, [mention], { count: 1 });
+    expect(plain!.text).not.toContain('"Every');
+
+    const before = FILLER.repeat(3) + 'Mr Okafor said: ' + quote + FILLER.repeat(3);
+    const at = before.indexOf('Mr Okafor');
+    const [opening] = makeSnippets(before, [[at, at + 9]], {
+      count: 1,
+      spans: [[at, at + 16 + quote.length]],
+    });
+    expect(opening!.text).toMatch(/^… Mr Okafor said: "Every/);
+  });
+
   it('gives the whole of a short text without ellipses', () => {
     expect(makeSnippets('Blair spoke.', [[0, 5]])).toEqual([{ text: 'Blair spoke.', highlights: [[0, 5]] }]);
   });

@@ -1,4 +1,4 @@
-import type { ArticleView, QuarryBridge, Range } from '../api';
+import type { ArticleView, QuarryBridge, QueryScope, Range } from '../api';
 import { client } from '../client';
 import { layoutArticle } from '../highlight';
 import { describeFailure } from './failure';
@@ -8,6 +8,8 @@ export class ReaderState {
   article = $state.raw<ArticleView | null>(null);
   /** The query whose hits the open article shows. */
   query = $state('');
+  /** What that query searched: articles (the main search) or quotations (the Quotes view). */
+  scope = $state<QueryScope>('articles');
   currentHit = $state(0);
   loading = $state(false);
   error = $state<string | null>(null);
@@ -28,9 +30,9 @@ export class ReaderState {
     return this.layout?.hitCount ?? 0;
   }
 
-  /** Whether the reader already shows this article with this query's hits. */
-  shows(id: string, query: string): boolean {
-    return this.article?.id === id && this.query === query.trim();
+  /** Whether the reader already shows this article with the hits of this query, read as `scope` says. */
+  shows(id: string, query: string, scope: QueryScope = 'articles'): boolean {
+    return this.article?.id === id && this.query === query.trim() && this.scope === scope;
   }
 
   /** Opens an article with one passage marked and scrolled to (a saved quote's source). */
@@ -38,10 +40,14 @@ export class ReaderState {
     return this.open(id, '', passage);
   }
 
-  /** Opens an article with a query's hits and shows the quotation that holds `offset` (a body offset). */
+  /**
+   * Opens an article from the Quotes view: with the hits of its query, which
+   * searched quotations only, and showing the quotation that holds `offset`
+   * (a body offset).
+   */
   async openAtQuotation(id: string, query: string, offset: number): Promise<void> {
     this.pendingQuotation = null;
-    await this.open(id, query);
+    await this.open(id, query, null, 'quotations');
     if (this.article?.id === id) this.pendingQuotation = offset;
   }
 
@@ -51,12 +57,21 @@ export class ReaderState {
     return index < 0 ? this.currentHit : (this.layout?.titleHits ?? 0) + index;
   }
 
-  async open(id: string, query: string, passage: Range | null = null): Promise<void> {
+  async open(
+    id: string,
+    query: string,
+    passage: Range | null = null,
+    scope: QueryScope = 'articles',
+  ): Promise<void> {
     const trimmed = query.trim();
     const request = ++this.#request;
     this.loading = true;
     try {
-      const result = await this.#bridge.article({ id, query: trimmed === '' ? undefined : trimmed });
+      const result = await this.#bridge.article({
+        id,
+        query: trimmed === '' ? undefined : trimmed,
+        ...(scope === 'articles' ? {} : { scope }),
+      });
       if (request !== this.#request) return;
       if (!result.ok) {
         this.error =
@@ -71,6 +86,7 @@ export class ReaderState {
         ? { ...result.value, titleHighlights: [], bodyHighlights: [passage] }
         : result.value;
       this.query = trimmed;
+      this.scope = scope;
       this.currentHit = 0;
     } catch (error) {
       if (request === this.#request) this.error = describeFailure(error);
@@ -93,6 +109,7 @@ export class ReaderState {
     this.#request++;
     this.article = null;
     this.query = '';
+    this.scope = 'articles';
     this.error = null;
     this.loading = false;
   }

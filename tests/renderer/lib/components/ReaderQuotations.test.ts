@@ -244,8 +244,106 @@ describe('Reader with quotations', () => {
     render(Reader, { props: { reader } });
     await reader.openAtQuotation('brief', 'shape herring', at('"to a deal'));
     await waitFor(() => expect(document.activeElement).toBe(quotations()[3]));
-    expect(bridge.callsOf('article')).toEqual([[{ id: 'brief', query: 'shape herring' }]]);
+    expect(bridge.callsOf('article')).toEqual([
+      [{ id: 'brief', query: 'shape herring', scope: 'quotations' }],
+    ]);
     expect(reader.currentHit).toBe(1);
     expect(reader.pendingQuotation).toBeNull();
+  });
+});
+
+describe('Reader speaker labels', () => {
+  const SIGNED =
+    'Ingrid Lindqvist was satisfied. "Nobody gets everything," she said. "But our boats can plan." ' +
+    'Daniel Okafor agreed: "It is fair." Later she added: "We are open," she said, "to more talks."';
+  const quoted = (text: string) => [SIGNED.indexOf(text), SIGNED.indexOf(text) + text.length] as const;
+  // Where each quotation (by its index) starts: the first three on the paragraph's first line.
+  const FIRST_LINES = [0, 0, 0, 1, 1];
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  async function openSigned(margin = true) {
+    const lindqvist = { speaker: 'Ingrid Lindqvist', cue: 'said' };
+    const bridge = new FakeBridge();
+    bridge.articleImpl = () =>
+      Promise.resolve({
+        ok: true,
+        value: makeArticle({
+          id: 'signed',
+          body: SIGNED,
+          blocks: [{ kind: 'paragraph', start: 0, end: SIGNED.length }],
+          bodyHighlights: [],
+          quotations: [
+            makeQuotation(SIGNED, ...quoted('"Nobody gets everything,"'), lindqvist),
+            makeQuotation(SIGNED, ...quoted('"But our boats can plan."'), lindqvist),
+            makeQuotation(SIGNED, ...quoted('"It is fair."'), { speaker: 'Daniel Okafor' }),
+            makeQuotation(SIGNED, ...quoted('"We are open,"'), { ...lindqvist, group: 1 }),
+            makeQuotation(SIGNED, ...quoted('"to more talks."'), { ...lindqvist, group: 1 }),
+          ],
+        }),
+      });
+    // jsdom lays nothing out: the browser's answers are given here, each line 24px tall and (when wide) a margin.
+    if (margin) {
+      const style = window.getComputedStyle.bind(window);
+      vi.spyOn(window, 'getComputedStyle').mockImplementation((element) =>
+        element.classList.contains('labels')
+          ? ({ position: 'absolute' } as CSSStyleDeclaration)
+          : style(element),
+      );
+    }
+    vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(function (this: Element) {
+      const line = FIRST_LINES[Number(this.getAttribute('data-quote'))] ?? 0;
+      return [{ top: line * 24, bottom: line * 24 + 20 }] as unknown as DOMRectList;
+    });
+    const reader = new ReaderState(bridge);
+    await reader.open('signed', '');
+    render(Reader, { props: { reader } });
+  }
+
+  const shown = () =>
+    [...document.querySelectorAll<HTMLElement>('.labels .speaker')].filter(
+      (label) => label.style.display !== 'none',
+    );
+
+  it('names a speaker once for quotations of theirs that start on the same line, and each other speaker', async () => {
+    await openSigned();
+    await waitFor(() => expect(shown()).toHaveLength(3));
+    expect(shown().map((label) => [label.textContent, label.style.top])).toEqual([
+      ['Ingrid Lindqvist', '0px'],
+      ['Daniel Okafor', '2px'],
+      ['Ingrid Lindqvist', '24px'],
+    ]);
+    // The quotation whose name is not said again is still described by it.
+    expect(quotations()[1]).toHaveAccessibleDescription('Ingrid Lindqvist');
+  });
+
+  it('says each name once on the line above the paragraph when there is no margin', async () => {
+    await openSigned(false);
+    await waitFor(() => expect(shown()).toHaveLength(2));
+    expect(shown().map((label) => [label.textContent, label.style.top])).toEqual([
+      ['Ingrid Lindqvist', ''],
+      ['Daniel Okafor', ''],
+    ]);
+  });
+
+  it('lights the one label and every part of the quotation pointed at, for each quotation it names', async () => {
+    await openSigned();
+    await waitFor(() => expect(shown()).toHaveLength(3));
+    const [first, second, , open, rest] = quotations();
+    const [label] = shown();
+    await fireEvent.pointerOver(second!);
+    expect(screen.getByRole('tooltip')).toHaveTextContent('Ingrid Lindqvist');
+    expect(second).toHaveClass('active');
+    expect(first).not.toHaveClass('active');
+    expect(label).toHaveClass('active');
+    await fireEvent.pointerOver(first!);
+    expect(label).toHaveClass('active');
+    await fireEvent.pointerOver(rest!);
+    expect(open).toHaveClass('active');
+    expect(rest).toHaveClass('active');
+    expect(label).not.toHaveClass('active');
+    expect(shown()[2]).toHaveClass('active');
   });
 });

@@ -15,6 +15,20 @@ describe('ReaderState', () => {
     expect(reader.shows('a1', 'tax')).toBe(false);
   });
 
+  it('opens an article from the Quotes view with its query read as searching quotations', async () => {
+    const bridge = new FakeBridge();
+    const reader = new ReaderState(bridge);
+    await reader.openAtQuotation('a1', 'budget', 12);
+    expect(bridge.callsOf('article')).toEqual([[{ id: 'a1', query: 'budget', scope: 'quotations' }]]);
+    expect(reader.pendingQuotation).toBe(12);
+    // The main search's hits for the same words are other hits: the article is opened again for them.
+    expect(reader.shows('a1', 'budget')).toBe(false);
+    expect(reader.shows('a1', 'budget', 'quotations')).toBe(true);
+    await reader.open('a1', 'budget');
+    expect(bridge.callsOf('article').at(-1)).toEqual([{ id: 'a1', query: 'budget' }]);
+    expect(reader.shows('a1', 'budget')).toBe(true);
+  });
+
   it('steps through the hits and wraps around at both ends', async () => {
     const reader = new ReaderState(new FakeBridge());
     await reader.open('a1', 'budget');
