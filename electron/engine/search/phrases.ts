@@ -123,11 +123,12 @@ export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array):
   if (want('title') || want('body') || want('quote')) {
     const quotations = shard.quotations;
     const inQuotations = want('quote');
-    for (const [doc, starts] of phraseStarts(shard, phrase.words, within)) {
+    eachPhraseStart(shard, phrase.words, within, (doc, starts) => {
       const titleWords = shard.titleWords[doc]!;
       const count: PhraseCount = { title: 0, body: 0, quote: 0, speaker: 0 };
       const [first, end] = inQuotations ? quotations.ofArticle(doc) : [0, 0];
-      for (const start of starts) {
+      for (let i = 0; i < starts.length; i++) {
+        const start = starts[i]!;
         if (start < titleWords) count.title++;
         else count.body++;
         for (let q = first; q < end; q++) {
@@ -140,7 +141,7 @@ export function phraseCounts(shard: Shard, phrase: Phrase, within?: Uint8Array):
       if (!want('body')) count.body = 0;
       if (!want('quote')) count.quote = 0;
       if (count.title + count.body + count.quote > 0) found.set(doc, count);
-    }
+    });
   }
   if (want('speaker')) {
     const named = speakersWithPhrase(shard, phrase.words);
@@ -168,14 +169,14 @@ export function quotationsWithPhrase(shard: Shard, phrase: Phrase, within?: Uint
   const found = new Set<number>();
   const quotations = shard.quotations;
   if (phrase.fields.includes('quote')) {
-    for (const [doc, starts] of phraseStarts(shard, phrase.words, within)) {
+    eachPhraseStart(shard, phrase.words, within, (doc, starts) => {
       const [first, end] = quotations.ofArticle(doc);
       for (let q = first; q < end; q++) {
         const from = quotations.wordStart[q]!;
         const to = quotations.wordEnd[q]! - phrase.words.length;
         if (starts.some((start) => start >= from && start <= to)) found.add(q);
       }
-    }
+    });
   }
   if (phrase.fields.includes('speaker')) {
     const named = speakersWithPhrase(shard, phrase.words);
@@ -211,17 +212,18 @@ function speakersWithPhrase(shard: Shard, phraseWords: readonly string[]): Set<n
  * Where a phrase's words stand in order in each article of a shard, from the
  * stored word positions (stop words included): the articles holding every
  * word, rarest word first, then for each the positions where word j stands
- * j places after the first. Only articles marked in `within` are checked
- * when it is given. Deleted articles are left out.
+ * j places after the first, handed to `visit` with the article in ascending
+ * order (a view valid only during the call). Only articles marked in
+ * `within` are checked when it is given. Deleted articles are left out.
  */
-function phraseStarts(
+function eachPhraseStart(
   shard: Shard,
   phraseWords: readonly string[],
-  within?: Uint8Array,
-): Map<number, number[]> {
-  const found = new Map<number, number[]>();
+  within: Uint8Array | undefined,
+  visit: (doc: number, starts: Int32Array) => void,
+): void {
   const indexes = phraseWords.map((word) => shard.normIndex(word));
-  if (indexes.some((index) => index < 0)) return found;
+  if (indexes.some((index) => index < 0)) return;
   const words = indexes.map((index) => wordPostings(shard, index));
   const order = words.map((_, j) => j).sort((a, b) => words[a]!.docs.length - words[b]!.docs.length);
   const cursors = new Int32Array(words.length);
@@ -244,7 +246,7 @@ function phraseStarts(
     candidates.push(doc);
     for (let j = 0; j < words.length; j++) places[j]!.push(cursors[j]!);
   }
-  if (candidates.length === 0) return found;
+  if (candidates.length === 0) return;
   // Then the positions of just those articles.
   const reads = words.map((word, j) => readPositions(shard, word, places[j]!));
   const runs = words.map(() => ({ at: 0 }));
@@ -263,8 +265,6 @@ function phraseStarts(
       }
       starts.length = kept;
     }
-    // The starts are copied: the list is reused for the next candidate.
-    if (starts.length > 0) found.set(doc, Array.from(starts.values.subarray(0, starts.length)));
+    if (starts.length > 0) visit(doc, starts.values.subarray(0, starts.length));
   }
-  return found;
 }
