@@ -9,7 +9,7 @@ const DASHES = /[\u2010-\u2015]+/;
  * tokenizer uses too): JavaScript white space, the hyphen-minus and the
  * dashes U+2010–U+2015, tested by code unit as Lunr does.
  */
-function isSeparator(c: number): boolean {
+export function isSeparator(c: number): boolean {
   if (c > 32 && c < 127) return c === 45;
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   return (

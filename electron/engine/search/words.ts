@@ -1,7 +1,8 @@
 import type { Range } from '../../api';
-import { eachBigram, hasCjk, isCjk } from '../index/cjk';
+import { isSeparator } from '../index/analyzer';
+import { eachBigram, isCjk } from '../index/cjk';
 import { ENGLISH, indexTerms } from '../index/languages';
-import { normaliseWord, WORD_SEPARATOR } from '../index/lunr-index';
+import { normaliseWord } from '../index/lunr-index';
 
 /** A word of an article's text: where it stands and how it compares. */
 export interface Word {
@@ -11,8 +12,6 @@ export interface Word {
   norm: string;
 }
 
-// The index's separator, global here to walk a text with `exec`.
-const SEPARATOR = new RegExp(WORD_SEPARATOR.source, 'g');
 const FIRST_WORD_CHAR = /[\p{L}\p{N}]/u;
 // A word ends at its last letter or digit, with any accents on it.
 const AFTER_LAST_WORD_CHAR = /[^\p{L}\p{N}\p{M}]*$/u;
@@ -84,7 +83,6 @@ function firstWordCode(text: string, start: number, end: number): number {
  * ASCII character not marked there is passed over unread.
  */
 function eachWord(text: string, visit: WordVisitor, firsts?: Uint8Array): void {
-  let start = 0;
   const visitPiece = (start: number, end: number) => {
     if (end <= start) return;
     if (firsts) {
@@ -94,8 +92,8 @@ function eachWord(text: string, visit: WordVisitor, firsts?: Uint8Array): void {
     const piece = pieceOf(text.slice(start, end));
     if (piece.norm) visit(start + piece.lead, end - piece.trail, piece.norm, piece);
   };
-  const visitRun = (end: number) => {
-    if (!hasCjk(text, start, end)) return visitPiece(start, end);
+  // A piece holding CJK: the text around each run is a piece, each run gives its bigrams.
+  const visitMixed = (start: number, end: number) => {
     let from = start;
     for (let i = start; i < end; i++) {
       if (!isCjk(text.charCodeAt(i))) continue;
@@ -108,12 +106,22 @@ function eachWord(text: string, visit: WordVisitor, firsts?: Uint8Array): void {
     }
     visitPiece(from, end);
   };
-  SEPARATOR.lastIndex = 0;
-  for (let match = SEPARATOR.exec(text); match; match = SEPARATOR.exec(text)) {
-    visitRun(match.index);
-    start = match.index + match[0].length;
+  const length = text.length;
+  let start = 0;
+  let cjk = false;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 0x20;
+    if (!isSeparator(code)) {
+      if (code >= 0x1100 && !cjk) cjk = isCjk(code);
+      continue;
+    }
+    if (i > start) {
+      if (cjk) visitMixed(start, i);
+      else visitPiece(start, i);
+    }
+    start = i + 1;
+    cjk = false;
   }
-  visitRun(text.length);
 }
 
 /**
