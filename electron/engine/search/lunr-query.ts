@@ -252,7 +252,8 @@ function scoreShard(
   prepareWork(shard.count);
   const stamp = ++work.stamp;
   const required = clauses.filter((clause) => clause.presence === REQUIRED);
-  const wanted = required.length;
+  // A query of one required clause scores only what its postings hold: nothing to count.
+  const wanted = clauses.length === 1 ? 0 : required.length;
   if (wanted > 0) countRequired(shard, s, required, stamp);
   const banned = markProhibited(shard, s, clauses, stamp);
   const { matched, list, dots } = work;
