@@ -51,7 +51,7 @@ const lastOf = (words: readonly string[]) => words[words.length - 1]!;
  */
 export class NameIndex {
   readonly byLastWord = new Map<string, Entity[]>();
-  readonly byRole = new Map<string, Entity[]>();
+  private byRole: Map<string, Entity[]> | null = null;
   readonly byGivenName = new Map<string, Entity[]>();
   private readonly byInitials = new Map<string, Entity>();
   private readonly byFirstWord = new Map<string, Entity[]>();
@@ -84,9 +84,18 @@ export class NameIndex {
       }
       this.readQuoting(tokens, from, tokens.length);
     });
-    for (const entity of new Set([...this.byLastWord.values()].flat())) {
-      for (const role of entity.roles) push(this.byRole, role, entity);
+  }
+
+  /** The entities written with `role` beside their name ("minister Daniel Okafor"). */
+  withRole(role: string): readonly Entity[] {
+    if (!this.byRole) {
+      // Built on first use, as few articles ask; byLastWord lists each entity once (under its first last word).
+      this.byRole = new Map();
+      for (const entities of this.byLastWord.values()) {
+        for (const entity of entities) for (const name of entity.roles) push(this.byRole, name, entity);
+      }
     }
+    return this.byRole.get(role) ?? NONE;
   }
 
   /** Reads tokens[from, to), whose quotations in marks are single tokens read as quoted words. */

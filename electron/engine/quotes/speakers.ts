@@ -117,9 +117,9 @@ export class SpeakerIndex {
   }
 
   private holders(role: string): Entity[] {
-    return (this.names.byRole.get(role) ?? []).filter(
-      (entity) => !entity.org && (entity.words.length > 1 || entity.gender !== null),
-    );
+    return this.names
+      .withRole(role)
+      .filter((entity) => !entity.org && (entity.words.length > 1 || entity.gender !== null));
   }
 
   private holderOf(role: string, at: number): string | null {
