@@ -17,7 +17,16 @@ import {} from './phrases';
 import { phraseBefore } from './subjects';
 import type { ParagraphTokens } from './paragraph-tokens';
 import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
-import { isAllCaps, isCapitalised, lower, startsUpper, tokenize, type Span, type Token } from './text';
+import {
+  isAllCaps,
+  isCapitalised,
+  lower,
+  startsUpper,
+  tokenize,
+  WordShapes,
+  type Span,
+  type Token,
+} from './text';
 
 const PLACE_WORDS = new Set(
   'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
@@ -25,6 +34,7 @@ const PLACE_WORDS = new Set(
   ),
 );
 const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
+const SAYING_OR_THE = new WordShapes([...SPEECH_VERBS, 'the']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
 const NOT_A_SUBJECT = { salient: false, speaks: false };
@@ -135,9 +145,8 @@ export class NameIndex {
       const token = tokens[at]!;
       if (!token.word) continue;
       if (!startsUpper(token)) {
-        // Only verbs of saying and "the" matter here; they are short, and anything quoted counts for no subject.
-        const length = token.end - token.start;
-        if (quoted || length < 3 || length > 12) continue;
+        // Only verbs of saying and "the" matter here, and anything quoted counts for no subject.
+        if (quoted || !SAYING_OR_THE.mayHold(this.text, token.start, token.end)) continue;
         const word = token.text;
         if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1]))) this.describe(tokens, at);
         if (word === 'the' && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);

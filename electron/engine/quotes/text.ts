@@ -147,6 +147,37 @@ export function lower(token: Token | undefined): string {
   return token?.lower ?? '';
 }
 
+const LONGEST_SHAPE = 31;
+
+/**
+ * The shapes (length, first and last letter) of a list of lower-case words,
+ * to pass over most other words without making their text.
+ */
+export class WordShapes {
+  private readonly shapes = new Uint8Array((LONGEST_SHAPE + 1) * 26 * 26);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      if (!/^[a-z]+$/.test(word) || word.length > LONGEST_SHAPE) throw new Error(`not a shape: ${word}`);
+      this.shapes[shapeOf(word, 0, word.length)] = 1;
+    }
+  }
+
+  /** False when text[start, end) is none of the words. */
+  mayHold(text: string, start: number, end: number): boolean {
+    const shape = shapeOf(text, start, end);
+    return shape >= 0 && this.shapes[shape] === 1;
+  }
+}
+
+function shapeOf(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start) - 0x61;
+  const last = text.charCodeAt(end - 1) - 0x61;
+  const length = end - start;
+  if (first < 0 || first > 25 || last < 0 || last > 25 || length > LONGEST_SHAPE) return -1;
+  return (length * 26 + first) * 26 + last;
+}
+
 /**
  * Splits text[start, end) into words and single punctuation characters,
  * skipping white space. Each of the `atoms` (sorted quotations) inside the

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { WordShapes } from '../../../electron/engine/quotes/text';
+
+describe('WordShapes', () => {
+  const shapes = new WordShapes(['said', 'told', 'the']);
+  const holds = (text: string) => shapes.mayHold(`(${text})`, 1, text.length + 1);
+
+  it('may hold every word of its list, read in place', () => {
+    expect(['said', 'told', 'the'].map(holds)).toEqual([true, true, true]);
+  });
+
+  it('holds no word of another length, first letter or last letter', () => {
+    expect(['sai', 'saids', 'paid', 'sail', 'tea', 'Said', 'saiD', 'éaid'].map(holds)).toEqual(
+      Array(8).fill(false),
+    );
+  });
+
+  it('lets through words of the same shape, which the list itself must then decide', () => {
+    expect(holds('sand')).toBe(true);
+  });
+
+  it('refuses a word it cannot shape', () => {
+    expect(() => new WordShapes(['Said'])).toThrow(/not a shape: Said/);
+  });
+});
