@@ -78,11 +78,14 @@ export interface Token {
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+// Whether each character of the Latin-1 range is part of a word, looked up: every character of an article is tested.
+const LATIN1_WORD_CHARS = Uint8Array.from({ length: 0x100 }, (_, code) =>
+  WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+);
 
 function isWordCode(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  if (code < 0x80)
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if (code < 0x100) return LATIN1_WORD_CHARS[code] === 1;
   return at < text.length && WORD_CHAR.test(text[at]!);
 }
 
@@ -111,15 +114,16 @@ function wordEnd(text: string, at: number, limit: number): number {
 class LazyToken implements Token {
   private cachedText: string | undefined = undefined;
   private cachedLower: string | undefined = undefined;
-  readonly first: number;
 
   constructor(
     private readonly source: string,
     readonly start: number,
     readonly end: number,
     readonly word: boolean,
-  ) {
-    this.first = source.charCodeAt(start);
+  ) {}
+
+  get first(): number {
+    return this.source.charCodeAt(this.start);
   }
 
   get text(): string {
