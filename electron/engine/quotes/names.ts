@@ -39,6 +39,12 @@ export function isPossessive(word: string): boolean {
   return /['’]s?$/u.test(word);
 }
 
+/** True for a possessive word ending in "'s" or "’s" (Brown's), not a bare apostrophe (Fishers’). */
+function endsWithApostropheS(word: string): boolean {
+  const before = word.charCodeAt(word.length - 2);
+  return word.charCodeAt(word.length - 1) === 0x73 && (before === 0x27 || before === 0x2019);
+}
+
 /** True when a run of name words opens like a person's name: a given name or an honorific (Richard …, Mr …). */
 function opensPersonName(tokens: readonly Token[], from: number): boolean {
   const first = lower(tokens[from]).replace(/\.$/, '');
@@ -58,10 +64,11 @@ export function runEnd(tokens: readonly Token[], from: number, limit: number, jo
     if (isNameWord(token)) {
       at++;
       // "Mr Brown's | Budget" splits; "Coastal Fishers’ Association" does not.
-      if (/['’]s$/u.test(token!.text)) break;
+      if (endsWithApostropheS(token!.text)) break;
     } else if (CONNECTORS.has(lower(token)) && at > from) {
       // "Friends of the Earth": "of the" joins too.
-      const width = ['of', 'for'].includes(lower(token)) && lower(tokens[at + 1]) === 'the' ? 2 : 1;
+      const width =
+        (lower(token) === 'of' || lower(token) === 'for') && lower(tokens[at + 1]) === 'the' ? 2 : 1;
       if (at + width >= limit || !isNameWord(tokens[at + width])) break;
       if (!PARTICLES.has(lower(token)) && opensPersonName(tokens, from)) break;
       if (!joinAnd && lower(token) === 'and') break;
@@ -76,7 +83,7 @@ export function runStart(tokens: readonly Token[], to: number): number {
   let at = to;
   while (at > 0) {
     const previous = tokens[at - 1];
-    if (isNameWord(previous) && !(at < to && /['’]s$/u.test(previous!.text))) {
+    if (isNameWord(previous) && !(at < to && endsWithApostropheS(previous!.text))) {
       at--;
     } else if (at < to && (CONNECTORS.has(lower(previous)) || lower(previous) === 'the')) {
       const width = lower(previous) === 'the' ? 2 : 1;
@@ -112,6 +119,7 @@ export function looksLikePerson(name: string): boolean {
   return rest.length >= 2 || titles > 0;
 }
 
+const HYPHENATED_ROLE = /^\p{L}+-\p{Ll}/u;
 // Titles that stay part of a name given without a surname: Crown Prince Frederik, Queen Elizabeth.
 const ROYAL = new Set(
   'king queen prince princess crown duke duchess emperor empress pope sheikh emir sultan'.split(' '),
@@ -137,7 +145,7 @@ export function withoutTitles(words: readonly string[]): { words: string[]; titl
   while (rest.length > 1) {
     const word = key(rest[0]!);
     // "Scrum-half Peter Stringer", "Ex-minister …": a hyphenated role.
-    const role = /^\p{L}+-\p{Ll}/u.test(rest[0]!) && rest.length > 2;
+    const role = rest.length > 2 && HYPHENATED_ROLE.test(rest[0]!);
     if (!role && !TITLES.has(word) && !ROYAL.has(word) && !(CONNECTORS.has(word) && titles.length > 0)) {
       // "Archbishop of Canterbury Rowan Williams": the place of an office goes with it.
       if (!office || rest.length < 3) break;

@@ -265,5 +265,12 @@ export function isCapitalised(word: string): boolean {
 
 /** True when every letter of the word is a capital (AMBASSADOR, KIM, U.S.). */
 export function isAllCaps(word: string): boolean {
-  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+  let upper = false;
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    if (code >= 0x80) return UPPER.test(word) && !LOWER.test(word);
+    if (code >= 0x61 && code <= 0x7a) return false;
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+  }
+  return upper;
 }
