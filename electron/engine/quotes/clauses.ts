@@ -1,7 +1,7 @@
 import { FUNCTION_WORDS, SPEECH_VERBS } from './lexicon';
 import { isNameWord } from './names';
 import { BETWEEN_SUBJECT_AND_VERB } from './phrases';
-import { isCapitalised, lower, type Token } from './text';
+import { lower, startsUpper, type Token } from './text';
 
 // Words after which a name starts a main clause, so is likely its subject ("that Mr Brown would…" is subordinate).
 const CLAUSE_OPENERS = new Set(['but', 'and', 'so', 'then', 'yet', 'also', 'meanwhile', 'however']);
@@ -20,7 +20,7 @@ export interface ClauseRole {
  * analyst Nick Van den Brul described…"), and a verb, not another name,
  * follows ("Lib Dem home affairs spokesman Mark Oaten": Lib Dem only qualifies).
  */
-export function clauseRole(tokens: readonly Token[], from: number, to: number): ClauseRole {
+export function clauseRole(tokens: readonly Token[], from: number, to: number): Readonly<ClauseRole> {
   const word = lower(tokens[from - 1]);
   // "…," said Kim / , said Kim: the verb comes first.
   const inverted = SPEECH_VERBS.has(word) && (from < 2 || !tokens[from - 2]!.word);
@@ -30,16 +30,21 @@ export function clauseRole(tokens: readonly Token[], from: number, to: number): 
   // "and" opens a clause only after a comma: "Tony Blair and Gordon Brown" names two subjects of one verb.
   const joins = lower(previous) === 'and' && tokens[before - 2]?.text !== ',';
   const opens = !previous || !previous.word || (CLAUSE_OPENERS.has(lower(previous)) && !joins) || inverted;
+  if (!opens) return NOT_SUBJECT;
   let next = to;
   while (BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[next]))) next++;
   const after = tokens[next];
   let role = next;
-  while (role < next + 4 && !isCapitalised(tokens[role]?.text ?? 'X') && isRoleWord(tokens[role])) role++;
+  while (role < next + 4 && tokens[role] && !startsUpper(tokens[role]!) && isRoleWord(tokens[role])) role++;
   const qualifies = role > next && isNameWord(tokens[role]);
-  const closes = !after || !after.word || (!isCapitalised(after.text) && !qualifies);
-  const salient = opens && closes;
-  return { salient, speaks: salient && (inverted || SPEECH_VERBS.has(lower(after))) };
+  const closes = !after || !after.word || (!startsUpper(after) && !qualifies);
+  if (!closes) return NOT_SUBJECT;
+  return inverted || SPEECH_VERBS.has(lower(after)) ? SPEAKING_SUBJECT : SUBJECT;
 }
+
+const NOT_SUBJECT: Readonly<ClauseRole> = { salient: false, speaks: false };
+const SUBJECT: Readonly<ClauseRole> = { salient: true, speaks: false };
+const SPEAKING_SUBJECT: Readonly<ClauseRole> = { salient: true, speaks: true };
 
 function isRoleWord(token: Token | undefined): boolean {
   if (!token?.word) return false;
