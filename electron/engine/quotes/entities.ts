@@ -66,7 +66,9 @@ export class NameIndex {
   private readonly byInitials = new Map<string, Entity>();
   private readonly byFirstWord = new Map<string, Entity[]>();
   readonly sightings: Sighting[] = [];
-  readonly described: Described[] = [];
+  // Verbs of saying, each with its paragraph's tokens: the descriptions before them are read on first use.
+  private readonly sayings: { tokens: readonly Token[]; verb: number }[] = [];
+  private describedCache: Described[] | null = null;
   private readonly text: string;
 
   /**
@@ -148,7 +150,8 @@ export class NameIndex {
         // Only verbs of saying and "the" matter here, and anything quoted counts for no subject.
         if (quoted || !SAYING_OR_THE.mayHold(this.text, token.start, token.end)) continue;
         const word = token.text;
-        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1]))) this.describe(tokens, at);
+        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
+          this.sayings.push({ tokens, verb: at });
         if (word === 'the' && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
         continue;
       }
@@ -160,8 +163,20 @@ export class NameIndex {
     }
   }
 
-  /** Records an unnamed speaker: the description before a verb of saying. */
-  private describe(tokens: readonly Token[], verb: number): void {
+  /** The unnamed speakers, in reading order: few articles ask, so they are read on first use. */
+  private get described(): Described[] {
+    if (!this.describedCache) {
+      this.describedCache = [];
+      for (const { tokens, verb } of this.sayings) {
+        const described = this.describe(tokens, verb);
+        if (described) this.describedCache.push(described);
+      }
+    }
+    return this.describedCache;
+  }
+
+  /** An unnamed speaker: the description before a verb of saying. */
+  private describe(tokens: readonly Token[], verb: number): Described | null {
     // Only a lower-case noun (or an apposition) before the verb can end a description: "a spokesman said".
     const before = tokens[verb - 1];
     if (
@@ -169,13 +184,13 @@ export class NameIndex {
       (before.word && (startsUpper(before) || PRONOUNS.has(before.lower))) ||
       before.text === '"'
     )
-      return;
+      return null;
     const subject = phraseBefore(this.text, tokens, verb);
-    if (subject?.kind !== 'description') return;
+    if (subject?.kind !== 'description') return null;
     const words = subject.text.split(/\s+/);
     const attached = words.findIndex((word, i) => i > 0 && ATTACHING.has(word.toLowerCase()));
     const head = nameKey(words[attached > 0 ? attached - 1 : words.length - 1]!);
-    this.described.push({ at: subject.start, head, text: subject.text });
+    return { at: subject.start, head, text: subject.text };
   }
 
   /** "The board disputes…": a later sighting of the body named before ("Harbour Board"). */
@@ -335,9 +350,10 @@ export class NameIndex {
 
   /** The unnamed speaker described last before `at` whose description rests on `head`. */
   describedBefore(at: number, head: string): Described | null {
-    const before = countBefore(this.described, at);
+    const described = this.described;
+    const before = countBefore(described, at);
     for (let i = before - 1; i >= Math.max(0, before - 50); i--) {
-      if (this.described[i]!.head === head) return this.described[i]!;
+      if (described[i]!.head === head) return described[i]!;
     }
     return null;
   }
