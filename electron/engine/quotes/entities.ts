@@ -1,4 +1,4 @@
-import { clauseRole } from './clauses';
+import { isSubject, speaksAt } from './clauses';
 import {
   EVENT_WORDS,
   FEMALE_NAMES,
@@ -37,7 +37,6 @@ const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
 const SAYING_OR_THE = new WordShapes([...SPEECH_VERBS, 'the']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
-const NOT_A_SUBJECT = { salient: false, speaks: false };
 const NO_TITLES: string[] = [];
 const NONE: Entity[] = [];
 // Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full.
@@ -200,7 +199,7 @@ export class NameIndex {
     const start = tokens[at]!.start;
     const bodies = (this.byLastWord.get(word) ?? []).filter((candidate) => candidate.org);
     const entity = nearest(bodies, start);
-    if (entity) this.sight(entity, start, clauseRole(tokens, at, at + 2).salient, false);
+    if (entity) this.sight(entity, new NameSighting(start, entity, false, tokens, at, at + 2));
   }
 
   private addRun(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
@@ -251,9 +250,7 @@ export class NameIndex {
       }
       if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
     }
-    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, from, to);
-    if (speaks) entity.spoke = true;
-    this.sight(entity, at, salient, quoted);
+    this.sightSpeaker(entity, tokens, from, to, quoted);
   }
 
   /** A name of one word, the commonest case by far ("Kim", "Ofcom", a capital opening a sentence): kept cheap. */
@@ -271,13 +268,24 @@ export class NameIndex {
       entity = { name: word, words: [key], gender: null, org, roles: new Set(), sightings: [], spoke: false };
       push(this.byLastWord, key, entity);
     }
-    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, at, at + 1);
-    if (speaks) entity.spoke = true;
-    this.sight(entity, token.start, salient, quoted);
+    this.sightSpeaker(entity, tokens, at, at + 1, quoted);
   }
 
-  private sight(entity: Entity, at: number, salient: boolean, quoted: boolean): void {
-    const sighting = { at, entity, salient, quoted };
+  /** Records the name at tokens[from, to) and whether it speaks there; whether it is the subject waits. */
+  private sightSpeaker(
+    entity: Entity,
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    quoted: boolean,
+  ): void {
+    const speaks = !quoted && speaksAt(tokens, from, to);
+    if (speaks) entity.spoke = true;
+    const salient = quoted ? false : speaks ? true : undefined;
+    this.sight(entity, new NameSighting(tokens[from]!.start, entity, quoted, tokens, from, to, salient));
+  }
+
+  private sight(entity: Entity, sighting: Sighting): void {
     entity.sightings.push(sighting);
     this.sightings.push(sighting);
   }
@@ -366,6 +374,27 @@ export class NameIndex {
   /** Entities whose name ends with `words` (lower case): "kim" finds Sung Kim. */
   endingWith(words: readonly string[]): Entity[] {
     return (this.byLastWord.get(lastOf(words)) ?? []).filter((entity) => endsWith(entity.words, words));
+  }
+}
+
+/** A sighting whose salience is judged when first asked for: most never are. */
+class NameSighting implements Sighting {
+  private judged: boolean | undefined;
+
+  constructor(
+    readonly at: number,
+    readonly entity: Entity,
+    readonly quoted: boolean,
+    private readonly tokens: readonly Token[],
+    private readonly from: number,
+    private readonly to: number,
+    salient?: boolean,
+  ) {
+    this.judged = salient;
+  }
+
+  get salient(): boolean {
+    return (this.judged ??= isSubject(this.tokens, this.from, this.to));
   }
 }
 
