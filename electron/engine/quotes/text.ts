@@ -184,12 +184,19 @@ function shapeOf(text: string, start: number, end: number): number {
 
 /**
  * Splits text[start, end) into words and single punctuation characters,
- * skipping white space. Each of the `atoms` (sorted quotations) inside the
- * range becomes one token whose text is `"`, so a quotation never reads as
- * the words around it.
+ * skipping white space, and stops after `maxWords` words. Each of the
+ * `atoms` (sorted quotations) inside the range becomes one token whose text
+ * is `"`, so a quotation never reads as the words around it.
  */
-export function tokenize(text: string, start: number, end: number, atoms: readonly Span[] = []): Token[] {
+export function tokenize(
+  text: string,
+  start: number,
+  end: number,
+  atoms: readonly Span[] = [],
+  maxWords = Infinity,
+): Token[] {
   const tokens: Token[] = [];
+  let words = 0;
   let at = start;
   let atom = firstEndingAfter(atoms, start);
   while (at < end) {
@@ -221,6 +228,7 @@ export function tokenize(text: string, start: number, end: number, atoms: readon
       // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
       if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
       tokens.push(token(text, at, stop, true));
+      if (++words === maxWords) break;
       at = stop;
     } else {
       tokens.push(token(text, at, at + 1, false));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordShapes } from '../../../electron/engine/quotes/text';
+import { tokenize, WordShapes } from '../../../electron/engine/quotes/text';
 
 describe('WordShapes', () => {
   const shapes = new WordShapes(['said', 'told', 'the']);
@@ -21,5 +21,18 @@ describe('WordShapes', () => {
 
   it('refuses a word it cannot shape', () => {
     expect(() => new WordShapes(['Said'])).toThrow(/not a shape: Said/);
+  });
+});
+
+describe('tokenize', () => {
+  const texts = (text: string, maxWords?: number) =>
+    tokenize(text, 0, text.length, [], maxWords).map((token) => token.text);
+
+  it('splits words and punctuation, keeping the full stop of an abbreviation', () => {
+    expect(texts('Mr. Kim said, "no".')).toEqual(['Mr.', 'Kim', 'said', ',', '"', 'no', '"', '.']);
+  });
+
+  it('stops after as many words as asked for, punctuation between them kept', () => {
+    expect(texts('One, two, three, four.', 3)).toEqual(['One', ',', 'two', ',', 'three']);
   });
 });
