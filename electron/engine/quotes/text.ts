@@ -258,10 +258,13 @@ export function firstEndingAfter(spans: readonly Span[], at: number): number {
   return firstIndex(spans, (span) => span.end > at);
 }
 
+// Most words before a full stop end a sentence and are longer than any abbreviation: they need no lower-case form.
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
+
 /** True for a word whose following full stop marks an abbreviation (Mr, U.S, J), not a sentence end. */
 export function isAbbreviation(word: string): boolean {
   if (word.length === 1) return UPPER.test(word);
-  return word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+  return word.includes('.') || (word.length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(word.toLowerCase()));
 }
 
 /** True when the word starts with a capital letter. */
