@@ -18,7 +18,7 @@ import {
   type Mention,
 } from './phrases';
 import { phraseBefore } from './subjects';
-import { isCapitalised, lower, type Token } from './text';
+import { isCapitalised, lower, WordShapes, type Token } from './text';
 
 /** Who a quotation hangs on and the word that ties them to it. */
 export interface Attribution {
@@ -31,6 +31,8 @@ export interface Attribution {
 
 const LEADING = new Set([',', '—', '–', '-', '(']);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
+// What an attribution before a quotation rests on: most words are none of these, told without their lower-case form.
+const CUES = new WordShapes([...SPEECH_NOUNS, ...SPEECH_VERBS, ...REPORTING_VERBS, 'put']);
 
 /**
  * The attribution that follows a quotation in its sentence, given the tokens
@@ -140,7 +142,9 @@ export function attributionBefore(text: string, tokens: readonly Token[]): Attri
 
 /** The attribution resting on tokens[verb], if it is a verb (or noun) of saying with a speaker. */
 function attributionAt(text: string, tokens: readonly Token[], verb: number): Attribution | null {
-  const word = lower(tokens[verb]);
+  const token = tokens[verb]!;
+  if (!CUES.mayHoldLowerCase(text, token.start, token.end)) return null;
+  const word = lower(token);
   const cue = tokens[verb]!.text;
   // "claims from Conservative leader Michael Howard that…"
   if (SPEECH_NOUNS.has(word) && ['from', 'by'].includes(lower(tokens[verb + 1]))) {

@@ -163,21 +163,34 @@ export class WordShapes {
   constructor(words: Iterable<string>) {
     for (const word of words) {
       if (!/^[a-z]+$/.test(word) || word.length > LONGEST_SHAPE) throw new Error(`not a shape: ${word}`);
-      this.shapes[shapeOf(word, 0, word.length)] = 1;
+      this.shapes[shapeOf(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length)] = 1;
     }
   }
 
   /** False when text[start, end) is none of the words. */
   mayHold(text: string, start: number, end: number): boolean {
-    const shape = shapeOf(text, start, end);
+    const shape = shapeOf(text.charCodeAt(start), text.charCodeAt(end - 1), end - start);
+    return shape >= 0 && this.shapes[shape] === 1;
+  }
+
+  /** False when the lower-case form of text[start, end) is none of the words. */
+  mayHoldLowerCase(text: string, start: number, end: number): boolean {
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(end - 1);
+    // Past ASCII a character's lower-case form is not told so simply (the Kelvin sign lowers to a k).
+    if (first >= 0x80 || last >= 0x80) return true;
+    const shape = shapeOf(asciiLower(first), asciiLower(last), end - start);
     return shape >= 0 && this.shapes[shape] === 1;
   }
 }
 
-function shapeOf(text: string, start: number, end: number): number {
-  const first = text.charCodeAt(start) - 0x61;
-  const last = text.charCodeAt(end - 1) - 0x61;
-  const length = end - start;
+function asciiLower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+function shapeOf(firstCode: number, lastCode: number, length: number): number {
+  const first = firstCode - 0x61;
+  const last = lastCode - 0x61;
   if (first < 0 || first > 25 || last < 0 || last > 25 || length > LONGEST_SHAPE) return -1;
   return (length * 26 + first) * 26 + last;
 }

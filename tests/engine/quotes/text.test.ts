@@ -19,6 +19,13 @@ describe('WordShapes', () => {
     expect(holds('sand')).toBe(true);
   });
 
+  it('may hold a word whose lower-case form is listed, and so any word it cannot lower by itself', () => {
+    const lowered = (text: string) => shapes.mayHoldLowerCase(text, 0, text.length);
+    expect(['Said', 'TOLD', 'The', 'SAID'].map(lowered)).toEqual([true, true, true, true]);
+    expect(['Paid', 'TOLDS', 'Tea'].map(lowered)).toEqual([false, false, false]);
+    expect(lowered('\u212aid')).toBe(true);
+  });
+
   it('refuses a word it cannot shape', () => {
     expect(() => new WordShapes(['Said'])).toThrow(/not a shape: Said/);
   });
