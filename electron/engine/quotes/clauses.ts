@@ -35,19 +35,19 @@ export function isSubject(tokens: readonly Token[], from: number, to: number): b
 
 /** Whether the name at tokens[from, to) is the subject of a verb of saying, or named right after one ("…," said Kim). */
 export function speaksAt(tokens: readonly Token[], from: number, to: number): boolean {
-  const saying = sayingBefore(tokens, from) || SPEECH_VERBS.has(lower(tokens[verbAfter(tokens, to)]));
+  const saying = sayingBefore(tokens, from) || SPEECH_VERBS.holds(tokens[verbAfter(tokens, to)]);
   return saying && isSubject(tokens, from, to);
 }
 
 /** "…," said Kim / , said Kim: the verb comes first. */
 function sayingBefore(tokens: readonly Token[], from: number): boolean {
-  return SPEECH_VERBS.has(lower(tokens[from - 1])) && (from < 2 || !tokens[from - 2]!.word);
+  return SPEECH_VERBS.holds(tokens[from - 1]) && (from < 2 || !tokens[from - 2]!.word);
 }
 
 /** Index of the verb that would follow a subject ending at `to`: "Kim also said". */
 function verbAfter(tokens: readonly Token[], to: number): number {
   let next = to;
-  while (BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[next]))) next++;
+  while (BETWEEN_SUBJECT_AND_VERB.holds(tokens[next])) next++;
   return next;
 }
 

@@ -15,15 +15,15 @@ import {
 import { isNameWord, nameKey, runEnd, withoutTitles } from './names';
 import {} from './phrases';
 import { phraseBefore } from './subjects';
+import { WordList } from './word-list';
 import type { ParagraphTokens } from './paragraph-tokens';
 import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
 import {
   isAllCaps,
   isCapitalised,
-  lower,
+  isWord,
   startsUpper,
   tokenize,
-  WordShapes,
   type Span,
   type Token,
 } from './text';
@@ -34,7 +34,7 @@ const PLACE_WORDS = new Set(
   ),
 );
 const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
-const SAYING_OR_THE = new WordShapes([...SPEECH_VERBS, 'the']);
+const SAYING_OR_THE = new WordList([...SPEECH_VERBS, 'the']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
 const NO_TITLES: string[] = [];
@@ -147,14 +147,14 @@ export class NameIndex {
       if (!token.word) continue;
       if (!startsUpper(token)) {
         // Only verbs of saying and "the" matter here, and anything quoted counts for no subject.
-        if (quoted || !SAYING_OR_THE.mayHold(this.text, token.start, token.end)) continue;
+        if (quoted || !SAYING_OR_THE.holdsAsWritten(token)) continue;
         const word = token.text;
-        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1])))
+        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.holds(tokens[at - 1]))
           this.sayings.push({ tokens, verb: at });
         if (word === 'the' && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
         continue;
       }
-      if (token.lower === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (isWord(token, 'the') && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
       if (!isNameWord(token)) continue;
       const end = runEnd(tokens, at, to, false);
       this.addRun(tokens, at, end, quoted);
@@ -194,8 +194,9 @@ export class NameIndex {
 
   /** "The board disputes…": a later sighting of the body named before ("Harbour Board"). */
   private addBodyMention(tokens: readonly Token[], at: number): void {
-    const word = tokens[at + 1]?.word ? lower(tokens[at + 1]) : '';
-    if (!ORGANISATION_WORDS.has(word)) return;
+    const next = tokens[at + 1];
+    if (!next?.word || !ORGANISATION_WORDS.holds(next)) return;
+    const word = next.lower;
     const start = tokens[at]!.start;
     const bodies = (this.byLastWord.get(word) ?? []).filter((candidate) => candidate.org);
     const entity = nearest(bodies, start);

@@ -1,9 +1,10 @@
 import { FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ORGANISATION_WORDS, TITLES } from './lexicon';
 import { lower, startsUpper, type Token } from './text';
+import { WordList } from './word-list';
 
 const PARTICLES = new Set('de da del della di du la le van von der den ter al el bin ibn y'.split(' '));
 // Words that join the parts of one name: "Bank of England", "Trade and Industry Secretary".
-const CONNECTORS = new Set([...PARTICLES, 'of', 'for', 'and', '&']);
+const CONNECTORS = new WordList([...PARTICLES, 'of', 'for', 'and', '&']);
 /** Honorifics that only ever stand before a person's name. */
 export const HONORIFICS = new Set([
   'mr',
@@ -21,7 +22,7 @@ export const HONORIFICS = new Set([
 
 /** True for a word that can be part of a proper name (capitalised, not a sentence-opening function word). */
 export function isNameWord(token: Token | undefined): boolean {
-  return token !== undefined && token.word && startsUpper(token) && !NOT_NAME_WORDS.has(lower(token));
+  return token !== undefined && token.word && startsUpper(token) && !NOT_NAME_WORDS.holds(token);
 }
 
 /** A word as names are compared: lower case, without a possessive ending or full stop. */
@@ -65,7 +66,7 @@ export function runEnd(tokens: readonly Token[], from: number, limit: number, jo
       at++;
       // "Mr Brown's | Budget" splits; "Coastal Fishers’ Association" does not.
       if (endsWithApostropheS(token!.text)) break;
-    } else if (CONNECTORS.has(lower(token)) && at > from) {
+    } else if (CONNECTORS.holds(token) && at > from) {
       // "Friends of the Earth": "of the" joins too.
       const width =
         (lower(token) === 'of' || lower(token) === 'for') && lower(tokens[at + 1]) === 'the' ? 2 : 1;

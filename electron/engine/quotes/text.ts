@@ -75,6 +75,8 @@ export interface Token {
   readonly lower: string;
   /** The code of the first character, to test it without making the text. */
   readonly first: number;
+  /** The code of the last character. */
+  readonly last: number;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -126,6 +128,10 @@ class LazyToken implements Token {
     return this.source.charCodeAt(this.start);
   }
 
+  get last(): number {
+    return this.source.charCodeAt(this.end - 1);
+  }
+
   get text(): string {
     return (this.cachedText ??= this.source.slice(this.start, this.end));
   }
@@ -146,53 +152,14 @@ export function startsUpper(token: Token): boolean {
   return isCapitalised(token.text);
 }
 
+/** True when the token's lower-case form is `word` (lower-case ASCII): told by its length first, without its text. */
+export function isWord(token: Token | undefined, word: string): boolean {
+  return token !== undefined && token.end - token.start === word.length && token.lower === word;
+}
+
 /** The lower-case form of a token, or '' past the ends of a token list. */
 export function lower(token: Token | undefined): string {
   return token?.lower ?? '';
-}
-
-const LONGEST_SHAPE = 31;
-
-/**
- * The shapes (length, first and last letter) of a list of lower-case words,
- * to pass over most other words without making their text.
- */
-export class WordShapes {
-  private readonly shapes = new Uint8Array((LONGEST_SHAPE + 1) * 26 * 26);
-
-  constructor(words: Iterable<string>) {
-    for (const word of words) {
-      if (!/^[a-z]+$/.test(word) || word.length > LONGEST_SHAPE) throw new Error(`not a shape: ${word}`);
-      this.shapes[shapeOf(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length)] = 1;
-    }
-  }
-
-  /** False when text[start, end) is none of the words. */
-  mayHold(text: string, start: number, end: number): boolean {
-    const shape = shapeOf(text.charCodeAt(start), text.charCodeAt(end - 1), end - start);
-    return shape >= 0 && this.shapes[shape] === 1;
-  }
-
-  /** False when the lower-case form of text[start, end) is none of the words. */
-  mayHoldLowerCase(text: string, start: number, end: number): boolean {
-    const first = text.charCodeAt(start);
-    const last = text.charCodeAt(end - 1);
-    // Past ASCII a character's lower-case form is not told so simply (the Kelvin sign lowers to a k).
-    if (first >= 0x80 || last >= 0x80) return true;
-    const shape = shapeOf(asciiLower(first), asciiLower(last), end - start);
-    return shape >= 0 && this.shapes[shape] === 1;
-  }
-}
-
-function asciiLower(code: number): number {
-  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-}
-
-function shapeOf(firstCode: number, lastCode: number, length: number): number {
-  const first = firstCode - 0x61;
-  const last = lastCode - 0x61;
-  if (first < 0 || first > 25 || last < 0 || last > 25 || length > LONGEST_SHAPE) return -1;
-  return (length * 26 + first) * 26 + last;
 }
 
 /**
@@ -229,6 +196,7 @@ export function tokenize(
           word: false,
           lower: '"',
           first: 0x22,
+          last: 0x22,
         });
         at = next.end;
       }

@@ -1,35 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, WordShapes } from '../../../electron/engine/quotes/text';
-
-describe('WordShapes', () => {
-  const shapes = new WordShapes(['said', 'told', 'the']);
-  const holds = (text: string) => shapes.mayHold(`(${text})`, 1, text.length + 1);
-
-  it('may hold every word of its list, read in place', () => {
-    expect(['said', 'told', 'the'].map(holds)).toEqual([true, true, true]);
-  });
-
-  it('holds no word of another length, first letter or last letter', () => {
-    expect(['sai', 'saids', 'paid', 'sail', 'tea', 'Said', 'saiD', 'éaid'].map(holds)).toEqual(
-      Array(8).fill(false),
-    );
-  });
-
-  it('lets through words of the same shape, which the list itself must then decide', () => {
-    expect(holds('sand')).toBe(true);
-  });
-
-  it('may hold a word whose lower-case form is listed, and so any word it cannot lower by itself', () => {
-    const lowered = (text: string) => shapes.mayHoldLowerCase(text, 0, text.length);
-    expect(['Said', 'TOLD', 'The', 'SAID'].map(lowered)).toEqual([true, true, true, true]);
-    expect(['Paid', 'TOLDS', 'Tea'].map(lowered)).toEqual([false, false, false]);
-    expect(lowered('\u212aid')).toBe(true);
-  });
-
-  it('refuses a word it cannot shape', () => {
-    expect(() => new WordShapes(['Said'])).toThrow(/not a shape: Said/);
-  });
-});
+import { isWord, tokenize } from '../../../electron/engine/quotes/text';
 
 describe('tokenize', () => {
   const texts = (text: string, maxWords?: number) =>
@@ -41,5 +11,20 @@ describe('tokenize', () => {
 
   it('stops after as many words as asked for, punctuation between them kept', () => {
     expect(texts('One, two, three, four.', 3)).toEqual(['One', ',', 'two', ',', 'three']);
+  });
+});
+
+describe('isWord', () => {
+  const [mr, said, atom] = tokenize('Mr said "so"', 0, 12, [{ start: 8, end: 12 }]);
+
+  it('compares a token in lower case with a word', () => {
+    expect([isWord(mr, 'mr'), isWord(said, 'said'), isWord(said, 'sail'), isWord(undefined, 'said')]).toEqual(
+      [true, true, false, false],
+    );
+  });
+
+  it('reads a quotation as its mark, however long', () => {
+    expect([isWord(atom, '"'), isWord(atom, '"so"')]).toEqual([false, false]);
+    expect(atom?.text).toBe('"');
   });
 });
