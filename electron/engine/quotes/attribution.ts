@@ -243,11 +243,10 @@ export function passiveAgent(
   rest: readonly Token[],
 ): Attribution | null {
   const verb = before.findLastIndex(
-    (token, i) =>
-      (SPEECH_VERBS.has(lower(token)) || REPORTING_VERBS.has(lower(token))) && isPassive(before, i),
+    (token, i) => (SPEECH_VERBS.holds(token) || REPORTING_VERBS.holds(token)) && isPassive(before, i),
   );
   if (verb < 0) return null;
-  const by = rest.findIndex((token, i) => i < 12 && lower(token) === 'by');
+  const by = rest.findIndex((token, i) => i < 12 && isWord(token, 'by'));
   const agent = by >= 0 ? phraseAfter(text, rest, by + 1) : null;
   return agent ? { mention: agent, cue: before[verb]!.text, strong: false } : null;
 }
