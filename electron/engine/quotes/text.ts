@@ -106,8 +106,10 @@ function wordEnd(text: string, at: number, limit: number): number {
       end += 2;
       continue;
     }
-    const last = text.charCodeAt(end - 1);
-    if ((joiner === 0x27 || joiner === 0x2019) && end < limit && (last === 0x73 || last === 0x53)) end++;
+    if ((joiner === 0x27 || joiner === 0x2019) && end < limit) {
+      const last = text.charCodeAt(end - 1);
+      if (last === 0x73 || last === 0x53) end++;
+    }
     return end;
   }
 }
@@ -178,42 +180,37 @@ export function tokenize(
   const tokens: Token[] = [];
   let words = 0;
   let at = start;
-  let atom = firstEndingAfter(atoms, start);
-  while (at < end) {
-    const code = text.charCodeAt(at);
-    if (isSpaceCode(code)) {
-      at++;
-      continue;
-    }
+  for (let atom = firstEndingAfter(atoms, start); at < end; atom++) {
     const next = atoms[atom];
-    if (next && next.start <= at) {
-      if (next.end > at) {
-        const from = Math.max(next.start, start);
-        tokens.push({
-          start: from,
-          end: Math.min(next.end, end),
-          text: '"',
-          word: false,
-          lower: '"',
-          first: 0x22,
-          last: 0x22,
-        });
-        at = next.end;
-      }
-      atom++;
-      continue;
-    }
     const limit = next ? Math.min(end, next.start) : end;
-    if (isWordCode(text, at)) {
-      let stop = wordEnd(text, at, limit);
-      // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
-      if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
-      tokens.push(token(text, at, stop, true));
-      if (++words === maxWords) break;
-      at = stop;
-    } else {
-      tokens.push(token(text, at, at + 1, false));
-      at++;
+    while (at < limit) {
+      if (isSpaceCode(text.charCodeAt(at))) {
+        at++;
+      } else if (isWordCode(text, at)) {
+        let stop = wordEnd(text, at, limit);
+        // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
+        if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
+        tokens.push(token(text, at, stop, true));
+        if (++words === maxWords) return tokens;
+        at = stop;
+      } else {
+        tokens.push(token(text, at, at + 1, false));
+        at++;
+      }
+    }
+    if (!next) break;
+    if (at < end && next.end > at) {
+      const from = Math.max(next.start, start);
+      tokens.push({
+        start: from,
+        end: Math.min(next.end, end),
+        text: '"',
+        word: false,
+        lower: '"',
+        first: 0x22,
+        last: 0x22,
+      });
+      at = next.end;
     }
   }
   return tokens;
