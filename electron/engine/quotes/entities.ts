@@ -18,15 +18,7 @@ import { phraseBefore } from './subjects';
 import { WordList } from './word-list';
 import type { ParagraphTokens } from './paragraph-tokens';
 import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
-import {
-  isAllCaps,
-  isCapitalised,
-  isWord,
-  startsUpper,
-  tokenize,
-  type Span,
-  type Token,
-} from './text';
+import { isAllCaps, isCapitalised, isWord, startsUpper, tokenize, type Span, type Token } from './text';
 
 const PLACE_WORDS = new Set(
   'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
@@ -258,7 +250,7 @@ export class NameIndex {
   private addWord(tokens: readonly Token[], at: number, quoted: boolean): void {
     const token = tokens[at]!;
     const word = bareName(token.text);
-    const key = word.toLowerCase();
+    const key = word === token.text ? token.lower : word.toLowerCase();
     const upper = isAllCaps(word);
     let entity =
       nearest(this.byLastWord.get(key) ?? NONE, token.start) ??
@@ -313,7 +305,7 @@ export class NameIndex {
       const same = sameLast.find((entity) => endsWith(lowerWords, entity.words));
       if (same) {
         // A fuller form of a name met alone before ("Kim", then "Sung Kim").
-        if (words.length > same.words.length) this.rename(same, words);
+        if (words.length > same.words.length) this.rename(same, words, lowerWords);
         return same;
       }
       const fuller = sameLast.find((entity) => endsWith(entity.words, lowerWords));
@@ -328,14 +320,15 @@ export class NameIndex {
       sightings: [],
       spoke: false,
     };
-    this.rename(entity, words);
+    this.rename(entity, words, lowerWords);
     push(this.byLastWord, lastOf(lowerWords), entity);
     return entity;
   }
 
-  private rename(entity: Entity, words: readonly string[]): void {
+  /** Names `entity` by `words`, whose lower-case forms are `lowerWords`. */
+  private rename(entity: Entity, words: readonly string[], lowerWords: string[]): void {
     entity.name = words.join(' ');
-    entity.words = words.map((word) => word.toLowerCase());
+    entity.words = lowerWords;
     if (words.length < 2) return;
     if (!entity.org) push(this.byGivenName, entity.words[0]!, entity);
     // "Marsh" after "Marsh & McLennan": a firm goes by the first word of its name.
