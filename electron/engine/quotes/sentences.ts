@@ -50,10 +50,10 @@ export function sentenceStarts(text: string, paragraph: Span, atoms: readonly Sp
 
 const END_CHAR = /[.?!…]/g;
 
+// A test, unlike a search, makes no match object: the end character is the one just before lastIndex.
 function nextEndChar(text: string, from: number, end: number): number {
   END_CHAR.lastIndex = from;
-  const found = END_CHAR.exec(text);
-  return found ? Math.min(found.index, end) : end;
+  return END_CHAR.test(text) ? Math.min(END_CHAR.lastIndex - 1, end) : end;
 }
 
 function endsSentence(text: string, at: number): boolean {
