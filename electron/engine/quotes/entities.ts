@@ -15,10 +15,18 @@ import {
 import { isNameWord, nameKey, runEnd, withoutTitles } from './names';
 import {} from './phrases';
 import { phraseBefore } from './subjects';
-import { WordList } from './word-list';
 import type { ParagraphTokens } from './paragraph-tokens';
 import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
-import { isAllCaps, isCapitalised, isWord, startsUpper, tokenize, type Span, type Token } from './text';
+import {
+  isAllCaps,
+  isCapitalised,
+  isWord,
+  isWrittenAt,
+  startsUpper,
+  tokenize,
+  type Span,
+  type Token,
+} from './text';
 
 const PLACE_WORDS = new Set(
   'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
@@ -26,7 +34,6 @@ const PLACE_WORDS = new Set(
   ),
 );
 const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
-const SAYING_OR_THE = new WordList([...SPEECH_VERBS, 'the']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
 const NO_TITLES: string[] = [];
@@ -106,7 +113,8 @@ export class NameIndex {
     let start = from;
     for (let i = from; i < to; i++) {
       const token = tokens[i]!;
-      if (token.word || token.text !== '"') continue;
+      // A quotation reads as `"`, as does the mark itself: their first character tells, without their text.
+      if (token.word || token.first !== 0x22) continue;
       this.read(tokens, start, i, false);
       this.readFullNames(token.start + 1, token.end);
       start = i + 1;
@@ -139,11 +147,12 @@ export class NameIndex {
       if (!token.word) continue;
       if (!startsUpper(token)) {
         // Only verbs of saying and "the" matter here, and anything quoted counts for no subject.
-        if (quoted || !SAYING_OR_THE.holdsAsWritten(token)) continue;
-        const word = token.text;
-        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.holds(tokens[at - 1]))
+        if (quoted) continue;
+        if (isWrittenAt(this.text, token, 'the')) {
+          if (!isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+        } else if (SPEECH_VERBS.holdsAsWritten(token) && !NOUN_MARKERS.holds(tokens[at - 1])) {
           this.sayings.push({ tokens, verb: at });
-        if (word === 'the' && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+        }
         continue;
       }
       if (isWord(token, 'the') && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);

@@ -159,6 +159,11 @@ export function isWord(token: Token | undefined, word: string): boolean {
   return token !== undefined && token.end - token.start === word.length && token.lower === word;
 }
 
+/** True when the token in `text` is written `word`: compared in place, without making its text. */
+export function isWrittenAt(text: string, token: Token, word: string): boolean {
+  return token.end - token.start === word.length && text.startsWith(word, token.start);
+}
+
 /** The lower-case form of a token, or '' past the ends of a token list. */
 export function lower(token: Token | undefined): string {
   return token?.lower ?? '';

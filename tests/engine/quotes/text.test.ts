@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWord, tokenize } from '../../../electron/engine/quotes/text';
+import { isWord, isWrittenAt, tokenize } from '../../../electron/engine/quotes/text';
 
 describe('tokenize', () => {
   const texts = (text: string, maxWords?: number) =>
@@ -26,5 +26,19 @@ describe('isWord', () => {
   it('reads a quotation as its mark, however long', () => {
     expect([isWord(atom, '"'), isWord(atom, '"so"')]).toEqual([false, false]);
     expect(atom?.text).toBe('"');
+  });
+});
+
+describe('isWrittenAt', () => {
+  const text = 'the The them "the"';
+  const [the, capital, them, atom] = tokenize(text, 0, text.length, [{ start: 13, end: 18 }]);
+
+  it('compares a token with a word as written, capitals and length included', () => {
+    expect([the, capital, them, atom].map((token) => isWrittenAt(text, token!, 'the'))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
