@@ -18,7 +18,8 @@ import {
   type Mention,
 } from './phrases';
 import { phraseBefore } from './subjects';
-import { isCapitalised, lower, type Token } from './text';
+import { isCapitalised, isWord, lower, type Token } from './text';
+import { WordList } from './word-list';
 
 /** Who a quotation hangs on and the word that ties them to it. */
 export interface Attribution {
@@ -31,6 +32,8 @@ export interface Attribution {
 
 const LEADING = new Set([',', '—', '–', '-', '(']);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
+// What an attribution before a quotation rests on: most words are none of these, told without their lower-case form.
+const CUES = new WordList([...SPEECH_NOUNS, ...SPEECH_VERBS, ...REPORTING_VERBS, 'put']);
 
 /**
  * The attribution that follows a quotation in its sentence, given the tokens
@@ -58,7 +61,7 @@ export function attributionAfter(text: string, tokens: readonly Token[]): Attrib
     const token = tokens[verb]!;
     // Up to the end of the sentence, or another quotation.
     if (!token.word && /^[".;:?!]$/.test(token.text)) return null;
-    if (!SPEECH_VERBS.has(lower(token)) || NOUN_MARKERS.has(lower(tokens[verb - 1]))) continue;
+    if (!SPEECH_VERBS.holds(token) || NOUN_MARKERS.holds(tokens[verb - 1])) continue;
     // "…, says the assembly government.": an inverted clause closing the sentence.
     if (tokens[verb - 1]!.text === ',') {
       const inverted = clauseEndingPhrase(text, tokens, verb + 1, true);
@@ -120,7 +123,7 @@ export function attributionBefore(text: string, tokens: readonly Token[]): Attri
   const quoted = quotesAsSaying(text, tokens);
   if (quoted) return quoted;
   const according = tokens.findLastIndex(
-    (token, i) => lower(token) === 'according' && lower(tokens[i + 1]) === 'to',
+    (token, i) => isWord(token, 'according') && isWord(tokens[i + 1], 'to'),
   );
   const accorded = according >= 0 ? phraseAfter(text, tokens, according + 2) : null;
   if (accorded) {
@@ -140,7 +143,9 @@ export function attributionBefore(text: string, tokens: readonly Token[]): Attri
 
 /** The attribution resting on tokens[verb], if it is a verb (or noun) of saying with a speaker. */
 function attributionAt(text: string, tokens: readonly Token[], verb: number): Attribution | null {
-  const word = lower(tokens[verb]);
+  const token = tokens[verb]!;
+  if (!CUES.holds(token)) return null;
+  const word = lower(token);
   const cue = tokens[verb]!.text;
   // "claims from Conservative leader Michael Howard that…"
   if (SPEECH_NOUNS.has(word) && ['from', 'by'].includes(lower(tokens[verb + 1]))) {
@@ -214,7 +219,7 @@ function subjectBefore(text: string, tokens: readonly Token[], verb: number): Me
 function quotesAsSaying(text: string, tokens: readonly Token[]): Attribution | null {
   const count = tokens.length;
   for (let saying = count - 1; saying >= Math.max(1, count - 4); saying--) {
-    if (lower(tokens[saying]) !== 'saying' || lower(tokens[saying - 1]) !== 'as') continue;
+    if (!isWord(tokens[saying], 'saying') || !isWord(tokens[saying - 1], 'as')) continue;
     for (let verb = saying - 2; verb >= Math.max(0, saying - 20); verb--) {
       if (!QUOTING_VERBS.has(lower(tokens[verb]))) continue;
       const cue = tokens[verb]!.text;
@@ -238,11 +243,10 @@ export function passiveAgent(
   rest: readonly Token[],
 ): Attribution | null {
   const verb = before.findLastIndex(
-    (token, i) =>
-      (SPEECH_VERBS.has(lower(token)) || REPORTING_VERBS.has(lower(token))) && isPassive(before, i),
+    (token, i) => (SPEECH_VERBS.holds(token) || REPORTING_VERBS.holds(token)) && isPassive(before, i),
   );
   if (verb < 0) return null;
-  const by = rest.findIndex((token, i) => i < 12 && lower(token) === 'by');
+  const by = rest.findIndex((token, i) => i < 12 && isWord(token, 'by'));
   const agent = by >= 0 ? phraseAfter(text, rest, by + 1) : null;
   return agent ? { mention: agent, cue: before[verb]!.text, strong: false } : null;
 }

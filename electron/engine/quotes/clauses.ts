@@ -1,44 +1,54 @@
 import { FUNCTION_WORDS, SPEECH_VERBS } from './lexicon';
 import { isNameWord } from './names';
 import { BETWEEN_SUBJECT_AND_VERB } from './phrases';
-import { isCapitalised, lower, type Token } from './text';
+import { lower, startsUpper, type Token } from './text';
 
 // Words after which a name starts a main clause, so is likely its subject ("that Mr Brown would…" is subordinate).
 const CLAUSE_OPENERS = new Set(['but', 'and', 'so', 'then', 'yet', 'also', 'meanwhile', 'however']);
 
-/** How a name stands in its clause. */
-export interface ClauseRole {
-  /** The clause's subject ("Mr Balls said…"), not an object ("warned Mr Brown") or a qualifier. */
-  salient: boolean;
-  /** The subject of a verb of saying, or named right after one ("…," said Kim). */
-  speaks: boolean;
-}
-
 /**
- * Whether the name at tokens[from, to) is the subject of its clause: it opens
+ * Whether the name at tokens[from, to) is the subject of its clause ("Mr
+ * Balls said…"), not an object ("warned Mr Brown") or a qualifier: it opens
  * the sentence or a main clause (role words before it allowed: "Aviation
  * analyst Nick Van den Brul described…"), and a verb, not another name,
  * follows ("Lib Dem home affairs spokesman Mark Oaten": Lib Dem only qualifies).
  */
-export function clauseRole(tokens: readonly Token[], from: number, to: number): ClauseRole {
-  const word = lower(tokens[from - 1]);
-  // "…," said Kim / , said Kim: the verb comes first.
-  const inverted = SPEECH_VERBS.has(word) && (from < 2 || !tokens[from - 2]!.word);
+export function isSubject(tokens: readonly Token[], from: number, to: number): boolean {
   let before = from;
   while (before > from - 6 && isRoleWord(tokens[before - 1])) before--;
   const previous = tokens[before - 1];
   // "and" opens a clause only after a comma: "Tony Blair and Gordon Brown" names two subjects of one verb.
   const joins = lower(previous) === 'and' && tokens[before - 2]?.text !== ',';
-  const opens = !previous || !previous.word || (CLAUSE_OPENERS.has(lower(previous)) && !joins) || inverted;
-  let next = to;
-  while (BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[next]))) next++;
+  const opens =
+    !previous ||
+    !previous.word ||
+    (CLAUSE_OPENERS.has(lower(previous)) && !joins) ||
+    sayingBefore(tokens, from);
+  if (!opens) return false;
+  const next = verbAfter(tokens, to);
   const after = tokens[next];
   let role = next;
-  while (role < next + 4 && !isCapitalised(tokens[role]?.text ?? 'X') && isRoleWord(tokens[role])) role++;
+  while (role < next + 4 && tokens[role] && !startsUpper(tokens[role]!) && isRoleWord(tokens[role])) role++;
   const qualifies = role > next && isNameWord(tokens[role]);
-  const closes = !after || !after.word || (!isCapitalised(after.text) && !qualifies);
-  const salient = opens && closes;
-  return { salient, speaks: salient && (inverted || SPEECH_VERBS.has(lower(after))) };
+  return !after || !after.word || (!startsUpper(after) && !qualifies);
+}
+
+/** Whether the name at tokens[from, to) is the subject of a verb of saying, or named right after one ("…," said Kim). */
+export function speaksAt(tokens: readonly Token[], from: number, to: number): boolean {
+  const saying = sayingBefore(tokens, from) || SPEECH_VERBS.holds(tokens[verbAfter(tokens, to)]);
+  return saying && isSubject(tokens, from, to);
+}
+
+/** "…," said Kim / , said Kim: the verb comes first. */
+function sayingBefore(tokens: readonly Token[], from: number): boolean {
+  return SPEECH_VERBS.holds(tokens[from - 1]) && (from < 2 || !tokens[from - 2]!.word);
+}
+
+/** Index of the verb that would follow a subject ending at `to`: "Kim also said". */
+function verbAfter(tokens: readonly Token[], to: number): number {
+  let next = to;
+  while (BETWEEN_SUBJECT_AND_VERB.holds(tokens[next])) next++;
+  return next;
 }
 
 function isRoleWord(token: Token | undefined): boolean {

@@ -1,4 +1,4 @@
-import { clauseRole } from './clauses';
+import { isSubject, speaksAt } from './clauses';
 import {
   EVENT_WORDS,
   FEMALE_NAMES,
@@ -17,7 +17,16 @@ import {} from './phrases';
 import { phraseBefore } from './subjects';
 import type { ParagraphTokens } from './paragraph-tokens';
 import { countBefore, endsWith, nearest, type Described, type Entity, type Sighting } from './sightings';
-import { isAllCaps, isCapitalised, lower, startsUpper, tokenize, type Span, type Token } from './text';
+import {
+  isAllCaps,
+  isCapitalised,
+  isWord,
+  isWrittenAt,
+  startsUpper,
+  tokenize,
+  type Span,
+  type Token,
+} from './text';
 
 const PLACE_WORDS = new Set(
   'north south east west new port saint st mount lake river street road hotel island islands city county gulf bay cape sea ocean valley point kingdom republic states'.split(
@@ -27,7 +36,6 @@ const PLACE_WORDS = new Set(
 const KNIGHTLY = new Set(['sir', 'dame', 'lord', 'lady']);
 const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
-const NOT_A_SUBJECT = { salient: false, speaks: false };
 const NO_TITLES: string[] = [];
 const NONE: Entity[] = [];
 // Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full.
@@ -51,12 +59,14 @@ const lastOf = (words: readonly string[]) => words[words.length - 1]!;
  */
 export class NameIndex {
   readonly byLastWord = new Map<string, Entity[]>();
-  readonly byRole = new Map<string, Entity[]>();
+  private byRole: Map<string, Entity[]> | null = null;
   readonly byGivenName = new Map<string, Entity[]>();
   private readonly byInitials = new Map<string, Entity>();
   private readonly byFirstWord = new Map<string, Entity[]>();
   readonly sightings: Sighting[] = [];
-  readonly described: Described[] = [];
+  // Verbs of saying, each with its paragraph's tokens: the descriptions before them are read on first use.
+  private readonly sayings: { tokens: readonly Token[]; verb: number }[] = [];
+  private describedCache: Described[] | null = null;
   private readonly text: string;
 
   /**
@@ -84,9 +94,18 @@ export class NameIndex {
       }
       this.readQuoting(tokens, from, tokens.length);
     });
-    for (const entity of new Set([...this.byLastWord.values()].flat())) {
-      for (const role of entity.roles) push(this.byRole, role, entity);
+  }
+
+  /** The entities written with `role` beside their name ("minister Daniel Okafor"). */
+  withRole(role: string): readonly Entity[] {
+    if (!this.byRole) {
+      // Built on first use, as few articles ask; byLastWord lists each entity once (under its first last word).
+      this.byRole = new Map();
+      for (const entities of this.byLastWord.values()) {
+        for (const entity of entities) for (const name of entity.roles) push(this.byRole, name, entity);
+      }
     }
+    return this.byRole.get(role) ?? NONE;
   }
 
   /** Reads tokens[from, to), whose quotations in marks are single tokens read as quoted words. */
@@ -94,7 +113,8 @@ export class NameIndex {
     let start = from;
     for (let i = from; i < to; i++) {
       const token = tokens[i]!;
-      if (token.word || token.text !== '"') continue;
+      // A quotation reads as `"`, as does the mark itself: their first character tells, without their text.
+      if (token.word || token.first !== 0x22) continue;
       this.read(tokens, start, i, false);
       this.readFullNames(token.start + 1, token.end);
       start = i + 1;
@@ -126,15 +146,16 @@ export class NameIndex {
       const token = tokens[at]!;
       if (!token.word) continue;
       if (!startsUpper(token)) {
-        // Only verbs of saying and "the" matter here; they are short, and anything quoted counts for no subject.
-        const length = token.end - token.start;
-        if (quoted || length < 3 || length > 12) continue;
-        const word = token.text;
-        if (SPEECH_VERBS.has(word) && !NOUN_MARKERS.has(lower(tokens[at - 1]))) this.describe(tokens, at);
-        if (word === 'the' && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+        // Only verbs of saying and "the" matter here, and anything quoted counts for no subject.
+        if (quoted) continue;
+        if (isWrittenAt(this.text, token, 'the')) {
+          if (!isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+        } else if (SPEECH_VERBS.holdsAsWritten(token) && !NOUN_MARKERS.holds(tokens[at - 1])) {
+          this.sayings.push({ tokens, verb: at });
+        }
         continue;
       }
-      if (token.lower === 'the' && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
+      if (isWord(token, 'the') && !quoted && !isNameWord(tokens[at + 1])) this.addBodyMention(tokens, at);
       if (!isNameWord(token)) continue;
       const end = runEnd(tokens, at, to, false);
       this.addRun(tokens, at, end, quoted);
@@ -142,8 +163,20 @@ export class NameIndex {
     }
   }
 
-  /** Records an unnamed speaker: the description before a verb of saying. */
-  private describe(tokens: readonly Token[], verb: number): void {
+  /** The unnamed speakers, in reading order: few articles ask, so they are read on first use. */
+  private get described(): Described[] {
+    if (!this.describedCache) {
+      this.describedCache = [];
+      for (const { tokens, verb } of this.sayings) {
+        const described = this.describe(tokens, verb);
+        if (described) this.describedCache.push(described);
+      }
+    }
+    return this.describedCache;
+  }
+
+  /** An unnamed speaker: the description before a verb of saying. */
+  private describe(tokens: readonly Token[], verb: number): Described | null {
     // Only a lower-case noun (or an apposition) before the verb can end a description: "a spokesman said".
     const before = tokens[verb - 1];
     if (
@@ -151,23 +184,24 @@ export class NameIndex {
       (before.word && (startsUpper(before) || PRONOUNS.has(before.lower))) ||
       before.text === '"'
     )
-      return;
+      return null;
     const subject = phraseBefore(this.text, tokens, verb);
-    if (subject?.kind !== 'description') return;
+    if (subject?.kind !== 'description') return null;
     const words = subject.text.split(/\s+/);
     const attached = words.findIndex((word, i) => i > 0 && ATTACHING.has(word.toLowerCase()));
     const head = nameKey(words[attached > 0 ? attached - 1 : words.length - 1]!);
-    this.described.push({ at: subject.start, head, text: subject.text });
+    return { at: subject.start, head, text: subject.text };
   }
 
   /** "The board disputes…": a later sighting of the body named before ("Harbour Board"). */
   private addBodyMention(tokens: readonly Token[], at: number): void {
-    const word = tokens[at + 1]?.word ? lower(tokens[at + 1]) : '';
-    if (!ORGANISATION_WORDS.has(word)) return;
+    const next = tokens[at + 1];
+    if (!next?.word || !ORGANISATION_WORDS.holds(next)) return;
+    const word = next.lower;
     const start = tokens[at]!.start;
     const bodies = (this.byLastWord.get(word) ?? []).filter((candidate) => candidate.org);
     const entity = nearest(bodies, start);
-    if (entity) this.sight(entity, start, clauseRole(tokens, at, at + 2).salient, false);
+    if (entity) this.sight(entity, new NameSighting(start, entity, false, tokens, at, at + 2));
   }
 
   private addRun(tokens: readonly Token[], from: number, to: number, quoted: boolean): void {
@@ -218,16 +252,14 @@ export class NameIndex {
       }
       if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
     }
-    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, from, to);
-    if (speaks) entity.spoke = true;
-    this.sight(entity, at, salient, quoted);
+    this.sightSpeaker(entity, tokens, from, to, quoted);
   }
 
   /** A name of one word, the commonest case by far ("Kim", "Ofcom", a capital opening a sentence): kept cheap. */
   private addWord(tokens: readonly Token[], at: number, quoted: boolean): void {
     const token = tokens[at]!;
     const word = bareName(token.text);
-    const key = word.toLowerCase();
+    const key = word === token.text ? token.lower : word.toLowerCase();
     const upper = isAllCaps(word);
     let entity =
       nearest(this.byLastWord.get(key) ?? NONE, token.start) ??
@@ -238,13 +270,24 @@ export class NameIndex {
       entity = { name: word, words: [key], gender: null, org, roles: new Set(), sightings: [], spoke: false };
       push(this.byLastWord, key, entity);
     }
-    const { salient, speaks } = quoted ? NOT_A_SUBJECT : clauseRole(tokens, at, at + 1);
-    if (speaks) entity.spoke = true;
-    this.sight(entity, token.start, salient, quoted);
+    this.sightSpeaker(entity, tokens, at, at + 1, quoted);
   }
 
-  private sight(entity: Entity, at: number, salient: boolean, quoted: boolean): void {
-    const sighting = { at, entity, salient, quoted };
+  /** Records the name at tokens[from, to) and whether it speaks there; whether it is the subject waits. */
+  private sightSpeaker(
+    entity: Entity,
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    quoted: boolean,
+  ): void {
+    const speaks = !quoted && speaksAt(tokens, from, to);
+    if (speaks) entity.spoke = true;
+    const salient = quoted ? false : speaks ? true : undefined;
+    this.sight(entity, new NameSighting(tokens[from]!.start, entity, quoted, tokens, from, to, salient));
+  }
+
+  private sight(entity: Entity, sighting: Sighting): void {
     entity.sightings.push(sighting);
     this.sightings.push(sighting);
   }
@@ -271,7 +314,7 @@ export class NameIndex {
       const same = sameLast.find((entity) => endsWith(lowerWords, entity.words));
       if (same) {
         // A fuller form of a name met alone before ("Kim", then "Sung Kim").
-        if (words.length > same.words.length) this.rename(same, words);
+        if (words.length > same.words.length) this.rename(same, words, lowerWords);
         return same;
       }
       const fuller = sameLast.find((entity) => endsWith(entity.words, lowerWords));
@@ -286,14 +329,15 @@ export class NameIndex {
       sightings: [],
       spoke: false,
     };
-    this.rename(entity, words);
+    this.rename(entity, words, lowerWords);
     push(this.byLastWord, lastOf(lowerWords), entity);
     return entity;
   }
 
-  private rename(entity: Entity, words: readonly string[]): void {
+  /** Names `entity` by `words`, whose lower-case forms are `lowerWords`. */
+  private rename(entity: Entity, words: readonly string[], lowerWords: string[]): void {
     entity.name = words.join(' ');
-    entity.words = words.map((word) => word.toLowerCase());
+    entity.words = lowerWords;
     if (words.length < 2) return;
     if (!entity.org) push(this.byGivenName, entity.words[0]!, entity);
     // "Marsh" after "Marsh & McLennan": a firm goes by the first word of its name.
@@ -317,9 +361,10 @@ export class NameIndex {
 
   /** The unnamed speaker described last before `at` whose description rests on `head`. */
   describedBefore(at: number, head: string): Described | null {
-    const before = countBefore(this.described, at);
+    const described = this.described;
+    const before = countBefore(described, at);
     for (let i = before - 1; i >= Math.max(0, before - 50); i--) {
-      if (this.described[i]!.head === head) return this.described[i]!;
+      if (described[i]!.head === head) return described[i]!;
     }
     return null;
   }
@@ -332,6 +377,27 @@ export class NameIndex {
   /** Entities whose name ends with `words` (lower case): "kim" finds Sung Kim. */
   endingWith(words: readonly string[]): Entity[] {
     return (this.byLastWord.get(lastOf(words)) ?? []).filter((entity) => endsWith(entity.words, words));
+  }
+}
+
+/** A sighting whose salience is judged when first asked for: most never are. */
+class NameSighting implements Sighting {
+  private judged: boolean | undefined;
+
+  constructor(
+    readonly at: number,
+    readonly entity: Entity,
+    readonly quoted: boolean,
+    private readonly tokens: readonly Token[],
+    private readonly from: number,
+    private readonly to: number,
+    salient?: boolean,
+  ) {
+    this.judged = salient;
+  }
+
+  get salient(): boolean {
+    return (this.judged ??= isSubject(this.tokens, this.from, this.to));
   }
 }
 

@@ -10,9 +10,6 @@ export interface Paragraph extends Span {
   kind: 'headline' | 'text' | 'quote' | 'heading';
 }
 
-const BLANK_LINE = /\n[ \t\r\u00a0]*\n/g;
-const LINE_BREAK = /\n/g;
-
 /**
  * The paragraphs of a whole file's text, in order. In `.txt` the first line is
  * the headline; paragraphs are separated by blank lines, or by line breaks
@@ -47,21 +44,42 @@ export function splitParagraphs(
   format: ArticleFormat,
   out: Paragraph[],
 ): void {
-  const separator = byBlankLines ? BLANK_LINE : LINE_BREAK;
-  separator.lastIndex = from;
   let start = from;
-  for (let match = separator.exec(text); ; match = separator.exec(text)) {
-    const end = match && match.index < to ? match.index : to;
+  for (;;) {
+    const lineEnd = byBlankLines ? blankLineAt(text, start) : text.indexOf('\n', start);
+    const end = lineEnd >= 0 && lineEnd < to ? lineEnd : to;
     addParagraph(text, start, end, format, out);
-    if (!match || match.index >= to) break;
-    start = match.index + match[0].length;
+    if (end === to) break;
+    start = byBlankLines ? afterBlankLine(text, end) : end + 1;
   }
 }
 
 /** True when `text` has a blank line at or after `from`: paragraphs are then separated by blank lines. */
 export function hasBlankLine(text: string, from = 0): boolean {
-  BLANK_LINE.lastIndex = from;
-  return BLANK_LINE.test(text);
+  return blankLineAt(text, from) >= 0;
+}
+
+/**
+ * Index of the line break that starts the first blank line at or after
+ * `from` (only spaces, tabs, carriage returns or no-break spaces before the
+ * next line break), or -1. Found from the line breaks, which are few, not by
+ * trying every character.
+ */
+function blankLineAt(text: string, from: number): number {
+  for (let at = text.indexOf('\n', from); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (afterBlankLine(text, at) >= 0) return at;
+  }
+  return -1;
+}
+
+/** Index just past the blank line whose first line break is at `at`, or -1 when the line is not blank. */
+function afterBlankLine(text: string, at: number): number {
+  for (let next = at + 1; next < text.length; next++) {
+    const code = text.charCodeAt(next);
+    if (code === 0x0a) return next + 1;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0xa0) return -1;
+  }
+  return -1;
 }
 
 function addParagraph(text: string, from: number, to: number, format: ArticleFormat, out: Paragraph[]): void {

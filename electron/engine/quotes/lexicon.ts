@@ -1,7 +1,9 @@
 // Word lists the quotation finder leans on. They describe how English-language
 // news writes attributions in general, not any one article or publisher.
 
-const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
+import { WordList } from './word-list';
+
+const set = (words: string): WordList => new WordList(words.trim().split(/\s+/));
 
 /**
  * Verbs that introduce or close a direct quotation ("…," said X / X added: "…"),

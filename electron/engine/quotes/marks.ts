@@ -47,10 +47,11 @@ function isPunct(text: string, at: number): boolean {
  */
 export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[]): MarkedQuote[] {
   const quotes: MarkedQuote[] = [];
-  // Where every mark is, found in one pass: faster than a loop over each character.
+  // Where every mark is, found in one pass: faster than a loop over each character. Each mark is one
+  // character, just before lastIndex after a test (which, unlike a search, makes no match object).
   const positions: number[] = [];
   MARK.lastIndex = 0;
-  for (let found = MARK.exec(text); found; found = MARK.exec(text)) positions.push(found.index);
+  while (MARK.test(text)) positions.push(MARK.lastIndex - 1);
   let nextMark = 0;
   let carried: Open | null = null;
   paragraphs.forEach((paragraph, index) => {

@@ -1,9 +1,10 @@
 import { FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ORGANISATION_WORDS, TITLES } from './lexicon';
 import { lower, startsUpper, type Token } from './text';
+import { WordList } from './word-list';
 
 const PARTICLES = new Set('de da del della di du la le van von der den ter al el bin ibn y'.split(' '));
 // Words that join the parts of one name: "Bank of England", "Trade and Industry Secretary".
-const CONNECTORS = new Set([...PARTICLES, 'of', 'for', 'and', '&']);
+const CONNECTORS = new WordList([...PARTICLES, 'of', 'for', 'and', '&']);
 /** Honorifics that only ever stand before a person's name. */
 export const HONORIFICS = new Set([
   'mr',
@@ -21,7 +22,7 @@ export const HONORIFICS = new Set([
 
 /** True for a word that can be part of a proper name (capitalised, not a sentence-opening function word). */
 export function isNameWord(token: Token | undefined): boolean {
-  return token !== undefined && token.word && startsUpper(token) && !NOT_NAME_WORDS.has(lower(token));
+  return token !== undefined && token.word && startsUpper(token) && !NOT_NAME_WORDS.holds(token);
 }
 
 /** A word as names are compared: lower case, without a possessive ending or full stop. */
@@ -37,6 +38,12 @@ export function nameKey(word: string): string {
 /** True for a possessive word: Brown's, Fishers’. */
 export function isPossessive(word: string): boolean {
   return /['’]s?$/u.test(word);
+}
+
+/** True for a possessive word ending in "'s" or "’s" (Brown's), not a bare apostrophe (Fishers’). */
+function endsWithApostropheS(word: string): boolean {
+  const before = word.charCodeAt(word.length - 2);
+  return word.charCodeAt(word.length - 1) === 0x73 && (before === 0x27 || before === 0x2019);
 }
 
 /** True when a run of name words opens like a person's name: a given name or an honorific (Richard …, Mr …). */
@@ -58,10 +65,11 @@ export function runEnd(tokens: readonly Token[], from: number, limit: number, jo
     if (isNameWord(token)) {
       at++;
       // "Mr Brown's | Budget" splits; "Coastal Fishers’ Association" does not.
-      if (/['’]s$/u.test(token!.text)) break;
-    } else if (CONNECTORS.has(lower(token)) && at > from) {
+      if (endsWithApostropheS(token!.text)) break;
+    } else if (CONNECTORS.holds(token) && at > from) {
       // "Friends of the Earth": "of the" joins too.
-      const width = ['of', 'for'].includes(lower(token)) && lower(tokens[at + 1]) === 'the' ? 2 : 1;
+      const width =
+        (lower(token) === 'of' || lower(token) === 'for') && lower(tokens[at + 1]) === 'the' ? 2 : 1;
       if (at + width >= limit || !isNameWord(tokens[at + width])) break;
       if (!PARTICLES.has(lower(token)) && opensPersonName(tokens, from)) break;
       if (!joinAnd && lower(token) === 'and') break;
@@ -76,7 +84,7 @@ export function runStart(tokens: readonly Token[], to: number): number {
   let at = to;
   while (at > 0) {
     const previous = tokens[at - 1];
-    if (isNameWord(previous) && !(at < to && /['’]s$/u.test(previous!.text))) {
+    if (isNameWord(previous) && !(at < to && endsWithApostropheS(previous!.text))) {
       at--;
     } else if (at < to && (CONNECTORS.has(lower(previous)) || lower(previous) === 'the')) {
       const width = lower(previous) === 'the' ? 2 : 1;
@@ -112,6 +120,7 @@ export function looksLikePerson(name: string): boolean {
   return rest.length >= 2 || titles > 0;
 }
 
+const HYPHENATED_ROLE = /^\p{L}+-\p{Ll}/u;
 // Titles that stay part of a name given without a surname: Crown Prince Frederik, Queen Elizabeth.
 const ROYAL = new Set(
   'king queen prince princess crown duke duchess emperor empress pope sheikh emir sultan'.split(' '),
@@ -137,7 +146,7 @@ export function withoutTitles(words: readonly string[]): { words: string[]; titl
   while (rest.length > 1) {
     const word = key(rest[0]!);
     // "Scrum-half Peter Stringer", "Ex-minister …": a hyphenated role.
-    const role = /^\p{L}+-\p{Ll}/u.test(rest[0]!) && rest.length > 2;
+    const role = rest.length > 2 && HYPHENATED_ROLE.test(rest[0]!);
     if (!role && !TITLES.has(word) && !ROYAL.has(word) && !(CONNECTORS.has(word) && titles.length > 0)) {
       // "Archbishop of Canterbury Rowan Williams": the place of an office goes with it.
       if (!office || rest.length < 3) break;

@@ -1,6 +1,7 @@
 import { NOT_NAME_WORDS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon';
 import { isNameWord, isPossessive, looksLikePerson, runEnd, runStart } from './names';
 import { isCapitalised, lower, type Span, type Token } from './text';
+import { WordList } from './word-list';
 
 /** How a mention names its speaker: a pronoun, a proper name, or a description ("a spokesman"). */
 export type MentionKind = 'pronoun' | 'name' | 'description';
@@ -29,7 +30,7 @@ export const STOPS = new Set(
 // Prepositions that attach a phrase to a speaker's description: "a spokesman for the ministry".
 export const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 /** Words that may stand between a subject and its verb: "Kim also said", "he had earlier told". */
-export const BETWEEN_SUBJECT_AND_VERB = new Set(
+export const BETWEEN_SUBJECT_AND_VERB = new WordList(
   `also later then has had have was is were are would will again once previously recently
   further earlier subsequently simply just reportedly publicly privately separately already
   still never often always himself herself themselves itself quickly immediately repeatedly

@@ -7,19 +7,22 @@ const MINOR_WORDS = new Set(
 );
 const NICKNAMING = new Set(['dubbed', 'nicknamed', 'titled', 'entitled', 'named', 'termed', 'so-called']);
 const PASSIVE = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being', 'so']);
+// A title has at most eight words, a fragment four, a clause five or more: nine words tell them apart.
+const MOST_WORDS = 9;
 
 /** What is inside a pair of quotation marks, as words. */
 export interface QuotedWords {
+  /** The first words, up to nine: enough to tell a title or a fragment from someone's words. */
   words: Token[];
   /** The words end a sentence or clause inside the marks (."  ,"  ?"). */
   clause: boolean;
 }
 
-/** The words between the marks of `quote` and whether they end like a sentence or clause. */
+/** The first words between the marks of `quote` and whether they end like a sentence or clause. */
 export function quotedWords(text: string, quote: Span, closed: boolean): QuotedWords {
   const innerEnd = closed ? quote.end - 1 : quote.end;
   // Only short quotations are judged word by word: the first few words are enough for the rest.
-  const tokens = tokenize(text, quote.start + 1, Math.min(innerEnd, quote.start + 1 + 160));
+  const tokens = tokenize(text, quote.start + 1, Math.min(innerEnd, quote.start + 1 + 160), [], MOST_WORDS);
   const words = tokens.filter((token) => token.word);
   let last = innerEnd - 1;
   while (last > quote.start && /['’"”)\]\s]/.test(text[last]!)) last--;

@@ -21,24 +21,39 @@ export function sentenceStarts(text: string, paragraph: Span, atoms: readonly Sp
   const starts = [paragraph.start];
   const { end } = paragraph;
   let atom = firstEndingAfter(atoms, paragraph.start);
-  for (let at = paragraph.start; at < end; at++) {
+  // The next full stop, question or exclamation mark or ellipsis: found by one scan, kept until passed.
+  let endChar = -1;
+  for (let at = paragraph.start; at < end;) {
     const next = atoms[atom];
     if (next && next.start <= at) {
       atom++;
       if (next.end <= at) continue;
-      at = Math.min(next.end, end) - 1;
+      at = Math.min(next.end, end);
       if (endsSentence(text, next.end - 2)) pushStart(text, next.end, end, starts);
       continue;
     }
-    const ch = text[at];
-    if (ch !== '.' && ch !== '?' && ch !== '!' && ch !== '…') continue;
-    if (ch === '.' && abbreviationBefore(text, at, paragraph.start)) continue;
-    let after = at + 1;
+    if (endChar < at) endChar = nextEndChar(text, at, end);
+    const unquoted = next ? Math.min(next.start, end) : end;
+    if (endChar >= unquoted) {
+      at = unquoted;
+      continue;
+    }
+    at = endChar + 1;
+    if (text[endChar] === '.' && abbreviationBefore(text, endChar, paragraph.start)) continue;
+    let after = at;
     while (after < end && CLOSERS.has(text[after]!) && !(atoms[atom] && atoms[atom]!.start === after))
       after++;
     pushStart(text, after, end, starts);
   }
   return starts;
+}
+
+const END_CHAR = /[.?!…]/g;
+
+// A test, unlike a search, makes no match object: the end character is the one just before lastIndex.
+function nextEndChar(text: string, from: number, end: number): number {
+  END_CHAR.lastIndex = from;
+  return END_CHAR.test(text) ? Math.min(END_CHAR.lastIndex - 1, end) : end;
 }
 
 function endsSentence(text: string, at: number): boolean {

@@ -21,12 +21,15 @@ export interface Entity {
 
 /** One place where an entity is named. */
 export interface Sighting {
-  at: number;
-  entity: Entity;
-  /** Named as the subject of its clause ("Mr Balls said…"), not as an object ("warned Mr Brown"). */
-  salient: boolean;
+  readonly at: number;
+  readonly entity: Entity;
+  /**
+   * Named as the subject of its clause ("Mr Balls said…"), not as an object
+   * ("warned Mr Brown"). Judged when first read, so best tested after the rest.
+   */
+  readonly salient: boolean;
   /** Named inside a quotation: someone spoken of, not someone speaking. */
-  quoted: boolean;
+  readonly quoted: boolean;
 }
 
 /** An unnamed speaker, as the article describes them: "a spokesman for the BPI said…". */

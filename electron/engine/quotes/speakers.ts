@@ -104,7 +104,7 @@ export class SpeakerIndex {
           (entity.gender === wanted || (entity.gender === null && (entity.words.length > 1 || entity.spoke)));
     const known = ({ entity }: Sighting) => wanted === null || entity.gender !== null || entity.spoke;
     const found =
-      this.names.nearestBefore(mention.start, NEAR, (sighting) => sighting.salient && fits(sighting)) ??
+      this.names.nearestBefore(mention.start, NEAR, (sighting) => fits(sighting) && sighting.salient) ??
       this.names.nearestBefore(
         mention.start,
         NEAR,
@@ -117,9 +117,9 @@ export class SpeakerIndex {
   }
 
   private holders(role: string): Entity[] {
-    return (this.names.byRole.get(role) ?? []).filter(
-      (entity) => !entity.org && (entity.words.length > 1 || entity.gender !== null),
-    );
+    return this.names
+      .withRole(role)
+      .filter((entity) => !entity.org && (entity.words.length > 1 || entity.gender !== null));
   }
 
   private holderOf(role: string, at: number): string | null {
@@ -178,17 +178,17 @@ export class SpeakerIndex {
       const topic = this.names.nearestBefore(
         mention.start,
         NEAR,
-        ({ entity, salient }) => salient && entity.org,
+        (sighting) => sighting.entity.org && sighting.salient,
       );
       return topic?.entity.name ?? mention.text;
     }
     // "The BPI spokesman" after "a spokesman for the British Phonographic Industry said"; "the mayor"
     // after "Mayor Zoë Hartwell": whichever, named as a subject, came last.
-    const person = ({ entity, salient }: Sighting) => salient && !entity.org;
+    const person = (sighting: Sighting) => !sighting.entity.org && sighting.salient;
     const holder = this.names.nearestBefore(
       mention.start,
       NEAR,
-      (s) => person(s) && s.entity.roles.has(head),
+      (s) => s.entity.roles.has(head) && person(s),
     );
     const described = this.names.describedBefore(mention.start, head);
     if (described && mention.start - described.at <= NEAR && described.at > (holder?.at ?? -1))
@@ -199,7 +199,7 @@ export class SpeakerIndex {
     const subject = this.names.nearestBefore(
       mention.start,
       NEAR,
-      (sighting) => person(sighting) && (sighting.entity.spoke || sighting.entity.gender !== null),
+      (sighting) => (sighting.entity.spoke || sighting.entity.gender !== null) && person(sighting),
     );
     return subject?.entity.name ?? this.holderOf(head, mention.start) ?? mention.text;
   }

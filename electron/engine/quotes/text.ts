@@ -75,14 +75,19 @@ export interface Token {
   readonly lower: string;
   /** The code of the first character, to test it without making the text. */
   readonly first: number;
+  /** The code of the last character. */
+  readonly last: number;
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+// Whether each character of the Latin-1 range is part of a word, looked up: every character of an article is tested.
+const LATIN1_WORD_CHARS = Uint8Array.from({ length: 0x100 }, (_, code) =>
+  WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+);
 
 function isWordCode(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  if (code < 0x80)
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if (code < 0x100) return LATIN1_WORD_CHARS[code] === 1;
   return at < text.length && WORD_CHAR.test(text[at]!);
 }
 
@@ -101,8 +106,10 @@ function wordEnd(text: string, at: number, limit: number): number {
       end += 2;
       continue;
     }
-    const last = text.charCodeAt(end - 1);
-    if ((joiner === 0x27 || joiner === 0x2019) && end < limit && (last === 0x73 || last === 0x53)) end++;
+    if ((joiner === 0x27 || joiner === 0x2019) && end < limit) {
+      const last = text.charCodeAt(end - 1);
+      if (last === 0x73 || last === 0x53) end++;
+    }
     return end;
   }
 }
@@ -111,15 +118,20 @@ function wordEnd(text: string, at: number, limit: number): number {
 class LazyToken implements Token {
   private cachedText: string | undefined = undefined;
   private cachedLower: string | undefined = undefined;
-  readonly first: number;
 
   constructor(
     private readonly source: string,
     readonly start: number,
     readonly end: number,
     readonly word: boolean,
-  ) {
-    this.first = source.charCodeAt(start);
+  ) {}
+
+  get first(): number {
+    return this.source.charCodeAt(this.start);
+  }
+
+  get last(): number {
+    return this.source.charCodeAt(this.end - 1);
   }
 
   get text(): string {
@@ -142,6 +154,16 @@ export function startsUpper(token: Token): boolean {
   return isCapitalised(token.text);
 }
 
+/** True when the token's lower-case form is `word` (lower-case ASCII): told by its length first, without its text. */
+export function isWord(token: Token | undefined, word: string): boolean {
+  return token !== undefined && token.end - token.start === word.length && token.lower === word;
+}
+
+/** True when the token in `text` is written `word`: compared in place, without making its text. */
+export function isWrittenAt(text: string, token: Token, word: string): boolean {
+  return token.end - token.start === word.length && text.startsWith(word, token.start);
+}
+
 /** The lower-case form of a token, or '' past the ends of a token list. */
 export function lower(token: Token | undefined): string {
   return token?.lower ?? '';
@@ -149,47 +171,51 @@ export function lower(token: Token | undefined): string {
 
 /**
  * Splits text[start, end) into words and single punctuation characters,
- * skipping white space. Each of the `atoms` (sorted quotations) inside the
- * range becomes one token whose text is `"`, so a quotation never reads as
- * the words around it.
+ * skipping white space, and stops after `maxWords` words. Each of the
+ * `atoms` (sorted quotations) inside the range becomes one token whose text
+ * is `"`, so a quotation never reads as the words around it.
  */
-export function tokenize(text: string, start: number, end: number, atoms: readonly Span[] = []): Token[] {
+export function tokenize(
+  text: string,
+  start: number,
+  end: number,
+  atoms: readonly Span[] = [],
+  maxWords = Infinity,
+): Token[] {
   const tokens: Token[] = [];
+  let words = 0;
   let at = start;
-  let atom = firstEndingAfter(atoms, start);
-  while (at < end) {
-    const code = text.charCodeAt(at);
-    if (isSpaceCode(code)) {
-      at++;
-      continue;
-    }
+  for (let atom = firstEndingAfter(atoms, start); at < end; atom++) {
     const next = atoms[atom];
-    if (next && next.start <= at) {
-      if (next.end > at) {
-        const from = Math.max(next.start, start);
-        tokens.push({
-          start: from,
-          end: Math.min(next.end, end),
-          text: '"',
-          word: false,
-          lower: '"',
-          first: 0x22,
-        });
-        at = next.end;
-      }
-      atom++;
-      continue;
-    }
     const limit = next ? Math.min(end, next.start) : end;
-    if (isWordCode(text, at)) {
-      let stop = wordEnd(text, at, limit);
-      // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
-      if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
-      tokens.push(token(text, at, stop, true));
-      at = stop;
-    } else {
-      tokens.push(token(text, at, at + 1, false));
-      at++;
+    while (at < limit) {
+      if (isSpaceCode(text.charCodeAt(at))) {
+        at++;
+      } else if (isWordCode(text, at)) {
+        let stop = wordEnd(text, at, limit);
+        // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
+        if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
+        tokens.push(token(text, at, stop, true));
+        if (++words === maxWords) return tokens;
+        at = stop;
+      } else {
+        tokens.push(token(text, at, at + 1, false));
+        at++;
+      }
+    }
+    if (!next) break;
+    if (at < end && next.end > at) {
+      const from = Math.max(next.start, start);
+      tokens.push({
+        start: from,
+        end: Math.min(next.end, end),
+        text: '"',
+        word: false,
+        lower: '"',
+        first: 0x22,
+        last: 0x22,
+      });
+      at = next.end;
     }
   }
   return tokens;
@@ -215,10 +241,13 @@ export function firstEndingAfter(spans: readonly Span[], at: number): number {
   return firstIndex(spans, (span) => span.end > at);
 }
 
+// Most words before a full stop end a sentence and are longer than any abbreviation: they need no lower-case form.
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
+
 /** True for a word whose following full stop marks an abbreviation (Mr, U.S, J), not a sentence end. */
 export function isAbbreviation(word: string): boolean {
   if (word.length === 1) return UPPER.test(word);
-  return word.includes('.') || ABBREVIATIONS.has(word.toLowerCase());
+  return word.includes('.') || (word.length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(word.toLowerCase()));
 }
 
 /** True when the word starts with a capital letter. */
@@ -230,5 +259,12 @@ export function isCapitalised(word: string): boolean {
 
 /** True when every letter of the word is a capital (AMBASSADOR, KIM, U.S.). */
 export function isAllCaps(word: string): boolean {
-  return /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word);
+  let upper = false;
+  for (let at = 0; at < word.length; at++) {
+    const code = word.charCodeAt(at);
+    if (code >= 0x80) return UPPER.test(word) && !LOWER.test(word);
+    if (code >= 0x61 && code <= 0x7a) return false;
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+  }
+  return upper;
 }

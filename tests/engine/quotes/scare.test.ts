@@ -12,6 +12,14 @@ describe('quotedWords', () => {
     expect(words('"talks about talks"')).toMatchObject({ clause: false });
     expect(words('"talks about talks"').words.map((word) => word.text)).toEqual(['talks', 'about', 'talks']);
   });
+
+  it('reads the first nine words, enough to judge the rest', () => {
+    const quote = words('"one two three four five six seven eight nine ten eleven."');
+    expect(quote.words.map((word) => word.text)).toEqual(
+      'one two three four five six seven eight nine'.split(' '),
+    );
+    expect(quote.clause).toBe(true);
+  });
 });
 
 describe('isTitleLike', () => {
