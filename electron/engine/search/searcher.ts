@@ -16,6 +16,7 @@ import type { Article } from '../ingest/article';
 import { ENGLISH, pipelineLanguage } from '../index/languages';
 import type { ScoredDocs } from '../index/postings';
 import type { Shard } from '../index/shard';
+import { mergedDictionary } from './dictionary';
 import { filterMatches } from './filters';
 import { highlightRanges } from './highlights';
 import type { LibraryStats, ShardMatches } from './lunr-query';
@@ -123,6 +124,14 @@ export class Searcher {
   /** The shards in service, in a stable order. */
   list(): Shard[] {
     return [...this.shards.values()];
+  }
+
+  /**
+   * Builds now what the first wildcard or fuzzy word would otherwise wait
+   * for: the shards' dictionaries merged into one (see `mergedDictionary`).
+   */
+  prepareDictionary(): void {
+    mergedDictionary(this.list());
   }
 
   /** To be called when articles were deleted from a shard in service. */

@@ -359,3 +359,26 @@ describe('Searcher shards', () => {
     expect(ids(run(several, 'budget'))).toEqual([]);
   });
 });
+
+describe('Searcher.prepareDictionary', () => {
+  it('merges the big shards’ dictionaries ahead of time, so the first fuzzy word reads none of them', () => {
+    const big = (shard: number) =>
+      Array.from({ length: 1000 }, (_, i) =>
+        makeArticle(`s${shard}-${i}`, `Report ${i}`, `Harbour word${shard}x${i} and talks ${i % 7}`),
+      );
+    const searcherOver = () => {
+      const shards = [memoryShard('big1', big(1)), memoryShard('big2', big(2))];
+      const searcher = new Searcher();
+      shards.forEach((shard) => searcher.setShard(shard.id, shard));
+      return { searcher, shards };
+    };
+    const expected = ids(run(searcherOver().searcher, 'word1x998~1')).sort();
+    const { searcher, shards } = searcherOver();
+    searcher.prepareDictionary();
+    const reads = shards.map((shard) => vi.spyOn(shard, 'terms', 'get'));
+    const found = ids(run(searcher, 'word1x998~1')).sort();
+    expect(found).toEqual(expected);
+    expect(found).toContain('s1-998');
+    for (const read of reads) expect(read).not.toHaveBeenCalled();
+  });
+});
