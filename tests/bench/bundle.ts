@@ -5,8 +5,8 @@ import { build, type Plugin } from 'esbuild';
 
 // The engine is measured as the app ships it: bundled, with its worker
 // threads bundled beside it. Run from source through tsx, every call between
-// modules goes through an export getter, which alone makes the finder and
-// the query path half as fast again.
+// modules goes through an export getter, which is not what the app runs (it
+// alone halves the quotation finder's speed).
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The engine's citation styles, imported as `./x.csl?raw`, come in as text as the app's build inlines them. */
