@@ -167,8 +167,9 @@ export class QuarryService implements QuarryBackend {
       const next = this.options.readOnly ? 'run `quarry index` to repair it' : 'it is being rebuilt';
       this.openProblems.push(`${error.message}; ${next}`);
     });
-    // Part of opening, so that the first wildcard or fuzzy query the user types is as quick as the next.
-    this.searcher.prepareDictionary();
+    // Part of opening the library for the window, so that the first fuzzy query the user types is as quick
+    // as the next; a read-only open (one command of the CLI) builds it only if a query needs it.
+    if (!this.options.readOnly) this.searcher.prepareDictionary();
   }
 
   /** Checks every shard file whole, in the background; a damaged one is dropped and rebuilt. */
