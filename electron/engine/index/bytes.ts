@@ -24,6 +24,10 @@ export class ByteWriter {
 
   /** Appends a non-negative integer below 2^53 as a LEB128 varint. */
   varint(value: number): void {
+    if (value < 0x80 && this.length < this.bytes.length) {
+      this.bytes[this.length++] = value;
+      return;
+    }
     this.reserve(8);
     let rest = value;
     while (rest >= 0x80) {

@@ -287,14 +287,13 @@ export class ShardBuilder {
     );
     const slotOf = new Int32Array(termCount).fill(-1);
     termIds.forEach((id, i) => (slotOf[id] = i));
-    for (const { name, triples, lengths, starts, order, present } of fields) {
+    for (const { name, lengths, starts, seconds, thirds, present } of fields) {
       sections[`${name}Length`] = Uint32Array.from(lengths);
       if (DERIVED.has(name)) continue;
       // A sparse field lists the dictionary numbers of its terms; a dense one has a slot for every term.
       const sparse = SPARSE.has(name.replace(QUOTATION_FIELD_PREFIX, ''));
       const ids = sparse ? present.map((id) => slotOf[id]!).sort((a, b) => a - b) : null;
       const list = ids ? ids.map((slot) => termIds[slot]!) : termIds;
-      const values = triples.values;
       const offsets = new Uint32Array(list.length + 1);
       const df = new Uint32Array(list.length);
       const out = new ByteWriter(1 << 12);
@@ -302,10 +301,9 @@ export class ShardBuilder {
         offsets[i] = out.length;
         let last = 0;
         for (let k = starts[id]!; k < starts[id + 1]!; k++) {
-          const at = order[k]! * 3;
-          const doc = values[at + 1]!;
+          const doc = seconds[k]!;
           out.varint(doc - last);
-          out.varint(values[at + 2]!);
+          out.varint(thirds[k]!);
           last = doc;
         }
         df[i] = starts[id + 1]! - starts[id]!;
@@ -336,9 +334,13 @@ export class ShardBuilder {
    * skip the positions of articles it has already ruled out.
    */
   private encodePositions(sections: Record<string, SectionValue>): Uint8Array {
-    const { starts, order, present } = groupTriples(this.occurrences, this.analyzer.norms.length);
+    const {
+      starts,
+      seconds: docsOf,
+      thirds: positionsOf,
+      present,
+    } = groupTriples(this.occurrences, this.analyzer.norms.length);
     const normIds = sortedIds(present, this.analyzer.norms);
-    const triples = this.occurrences.values;
     const out = new ByteWriter(1 << 16);
     const docs = new ByteWriter(1024);
     const positions = new ByteWriter(1024);
@@ -352,11 +354,11 @@ export class ShardBuilder {
       let docCount = 0;
       const end = starts[id + 1]!;
       for (let k = starts[id]!; k < end;) {
-        const doc = triples[order[k]! * 3 + 1]!;
+        const doc = docsOf[k]!;
         const from = positions.length;
         let last = 0;
-        for (; k < end && triples[order[k]! * 3 + 1] === doc; k++) {
-          const position = triples[order[k]! * 3 + 2]!;
+        for (; k < end && docsOf[k] === doc; k++) {
+          const position = positionsOf[k]!;
           positions.varint(position - last);
           last = position;
         }
@@ -386,12 +388,14 @@ export class ShardBuilder {
 
 /**
  * Groups triples by their first value with a stable counting sort: for key
- * k, `order[starts[k]..starts[k+1]]` are its triples' numbers in the order added.
+ * k, `seconds` and `thirds` hold the other two values of its triples, in the
+ * order added, from `starts[k]` to `starts[k+1]`. The values are moved, not
+ * indexed: the writing that follows then reads memory in order.
  */
 function groupTriples(
   triples: IntList,
   keys: number,
-): { starts: Int32Array; order: Int32Array; present: number[] } {
+): { starts: Int32Array; seconds: Int32Array; thirds: Int32Array; present: number[] } {
   const count = triples.length / 3;
   const starts = new Int32Array(keys + 1);
   const values = triples.values;
@@ -402,16 +406,76 @@ function groupTriples(
     starts[k + 1]! += starts[k]!;
   }
   const next = starts.slice(0, keys);
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[next[values[i * 3]!]!++] = i;
-  return { starts, order, present };
+  const seconds = new Int32Array(count);
+  const thirds = new Int32Array(count);
+  for (let i = 0; i < count * 3; i += 3) {
+    const at = next[values[i]!]!++;
+    seconds[at] = values[i + 1]!;
+    thirds[at] = values[i + 2]!;
+  }
+  return { starts, seconds, thirds, present };
 }
+
+/**
+ * The order of a list of strings that only grows (an analyzer's terms or
+ * phrase words), in JavaScript's (UTF-16) order, which lookups use. Each
+ * shard a thread builds lists most of the strings the shards before it did,
+ * so only the strings added since are sorted, then merged in.
+ */
+class StringOrder {
+  /** Ids by the order of their strings. */
+  private sorted: number[] = [];
+  /** Each id's place in `sorted`. */
+  private rank = new Int32Array(0);
+
+  constructor(private readonly strings: readonly string[]) {}
+
+  /** The ids listed, once each, ordered by their strings. */
+  of(ids: readonly number[]): number[] {
+    this.catchUp();
+    const ranks = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) ranks[i] = this.rank[ids[i]!]!;
+    ranks.sort();
+    const out: number[] = [];
+    for (let i = 0; i < ranks.length; i++) {
+      if (i === 0 || ranks[i] !== ranks[i - 1]) out.push(this.sorted[ranks[i]!]!);
+    }
+    return out;
+  }
+
+  private catchUp(): void {
+    const { strings, sorted } = this;
+    if (sorted.length === strings.length) return;
+    const byString = (a: number, b: number) => {
+      const x = strings[a]!;
+      const y = strings[b]!;
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    const added = Array.from({ length: strings.length - sorted.length }, (_, i) => sorted.length + i).sort(
+      byString,
+    );
+    const merged = new Array<number>(strings.length);
+    let a = 0;
+    let b = 0;
+    for (let out = 0; out < merged.length; out++) {
+      merged[out] =
+        b >= added.length || (a < sorted.length && byString(sorted[a]!, added[b]!) <= 0)
+          ? sorted[a++]!
+          : added[b++]!;
+    }
+    const rank = new Int32Array(strings.length);
+    for (let r = 0; r < merged.length; r++) rank[merged[r]!] = r;
+    this.sorted = merged;
+    this.rank = rank;
+  }
+}
+
+/** Per analyzer (one per thread), the order of its terms and of its phrase words. */
+const orders = new WeakMap<readonly string[], StringOrder>();
 
 /** The ids listed, once each, ordered by their strings in JavaScript's (UTF-16) order, which lookups use. */
 function sortedIds(ids: readonly number[], strings: readonly string[]): number[] {
-  return [...new Set(ids)].sort((a, b) => {
-    const x = strings[a]!;
-    const y = strings[b]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  let order = orders.get(strings);
+  if (!order) orders.set(strings, (order = new StringOrder(strings)));
+  return order.of(ids);
 }

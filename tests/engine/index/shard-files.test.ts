@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { Analyzer } from '../../../electron/engine/index/analyzer';
 import { ShardBuilder } from '../../../electron/engine/index/shard-builder';
 import {
   openShard,
@@ -81,6 +82,24 @@ describe('openShard', () => {
     expect(shard.termIndex('the')).toBe(-1);
     expect(shard.normIndex('the')).toBeGreaterThanOrEqual(0);
     expect(shard.article(0)).toEqual(ARTICLES[0]);
+  });
+
+  it('finds every word of a later shard built on the same thread, words sorting between earlier ones included', async () => {
+    const analyzer = new Analyzer();
+    const first = new ShardBuilder(analyzer);
+    first.add(makeArticle('orchard', 'Orchard', 'Apple cherry melon.'));
+    await writeShard(folder, 's0002', 1, 1, first.finish());
+    const second = new ShardBuilder(analyzer);
+    second.add(makeArticle('grove', 'Grove', 'Banana damson aardvark zebra; apple and melon.'));
+    const shard = await openShard(folder, await writeShard(folder, 's0003', 1, 1, second.finish()));
+    for (const word of ['aardvark', 'appl', 'banana', 'damson', 'melon', 'zebra']) {
+      expect(shard.termIndex(word), word).toBeGreaterThanOrEqual(0);
+    }
+    expect(shard.termIndex('cherri')).toBe(-1);
+    for (const word of ['aardvark', 'and', 'apple', 'banana', 'damson', 'grove', 'melon', 'zebra']) {
+      expect(shard.normIndex(word), word).toBeGreaterThanOrEqual(0);
+    }
+    expect(shard.normIndex('cherry')).toBe(-1);
   });
 
   it('applies the deletions recorded for the shard', async () => {
