@@ -74,7 +74,7 @@ export function makeArticle(
 /** A shard built in memory from articles, numbered in the order given. */
 export function memoryShard(id: string, articles: readonly Article[]): Shard {
   const builder = new ShardBuilder();
-  for (const article of articles) builder.add(article);
+  builder.add(articles);
   const bytes = builder.finish();
   return new Shard(id, bytes.index, new MemorySource(bytes.text), new MemorySource(bytes.positions));
 }

@@ -35,7 +35,7 @@ let record: ShardRecord;
 
 function bytesOf(articles: readonly Article[]) {
   const builder = new ShardBuilder();
-  for (const article of articles) builder.add(article);
+  builder.add(articles);
   return builder.finish();
 }
 
@@ -87,10 +87,10 @@ describe('openShard', () => {
   it('finds every word of a later shard built on the same thread, words sorting between earlier ones included', async () => {
     const analyzer = new Analyzer();
     const first = new ShardBuilder(analyzer);
-    first.add(makeArticle('orchard', 'Orchard', 'Apple cherry melon.'));
+    first.add([makeArticle('orchard', 'Orchard', 'Apple cherry melon.')]);
     await writeShard(folder, 's0002', 1, 1, first.finish());
     const second = new ShardBuilder(analyzer);
-    second.add(makeArticle('grove', 'Grove', 'Banana damson aardvark zebra; apple and melon.'));
+    second.add([makeArticle('grove', 'Grove', 'Banana damson aardvark zebra; apple and melon.')]);
     const shard = await openShard(folder, await writeShard(folder, 's0003', 1, 1, second.finish()));
     for (const word of ['aardvark', 'appl', 'banana', 'damson', 'melon', 'zebra']) {
       expect(shard.termIndex(word), word).toBeGreaterThanOrEqual(0);
