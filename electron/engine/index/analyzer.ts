@@ -42,23 +42,36 @@ export class IntList {
 }
 
 const MULTIPLE = -2;
-const PIECE_LIMIT = 2_000_000;
+/** Numbers kept per piece in `PieceTable.pieces`: its term, phrase word, and where its characters are. */
+const PIECE = 4;
+const [TERM, NORM, CHARS_AT, CHARS_LENGTH] = [0, 1, 2, 3];
 
 /**
  * The pieces of text one language's pipeline has seen, each with its term
- * and phrase words: open addressing over entry numbers, probed straight
- * from the text.
+ * and phrase word: open addressing over piece numbers, probed straight from
+ * the text. A slot holds the piece's number and hash side by side, and a
+ * piece's numbers and characters are in flat arrays, so that a lookup reads
+ * a few neighbouring numbers rather than following pointers to strings.
  */
 class PieceTable {
-  slots = new Int32Array(1 << 16).fill(-1);
-  keys: string[] = [];
-  hashes = new Int32Array(1 << 15);
-  pieceTerm = new Int32Array(1 << 15);
-  pieceNorm = new Int32Array(1 << 15);
+  /** Pairs of (piece number, hash); -1 for an empty slot. */
+  slots = new Int32Array(2 << 16).fill(-1);
+  count = 0;
+  pieces = new Int32Array(PIECE << 15);
+  chars = new Uint16Array(1 << 18);
+  charsUsed = 0;
   readonly manyNorms = new Map<number, number[]>();
   readonly manyTerms = new Map<number, number[]>();
 
   constructor(readonly language: string) {}
+
+  clear(): void {
+    this.slots.fill(-1);
+    this.count = 0;
+    this.charsUsed = 0;
+    this.manyNorms.clear();
+    this.manyTerms.clear();
+  }
 }
 
 /**
@@ -82,6 +95,13 @@ export class Analyzer {
   private readonly scanned = new IntList();
 
   /**
+   * @param pieceLimit Once a language's table holds this many distinct
+   * pieces of text, it starts afresh with the next text, so that a vast
+   * vocabulary (years of varied text) does not hold every piece forever.
+   */
+  constructor(private readonly pieceLimit = 2_000_000) {}
+
+  /**
    * Analyses `text` in `language` (as `pipelineLanguage` names it),
    * replacing the contents of `terms` with the term ids of its tokens in
    * order (-1 for stop words; a word with accents may give two, see
@@ -102,10 +122,10 @@ export class Analyzer {
     const pieces = this.scan(lower, table);
     for (let i = 2; i < pieces.length; i += 3) {
       const entry = pieces.values[i]!;
-      const term = table.pieceTerm[entry]!;
+      const term = table.pieces[entry * PIECE + TERM]!;
       if (term === MULTIPLE) for (const each of table.manyTerms.get(entry)!) terms.push(each);
       else terms.push(term);
-      const norm = table.pieceNorm[entry]!;
+      const norm = table.pieces[entry * PIECE + NORM]!;
       if (norm >= 0) norms.push(norm);
       else if (norm === MULTIPLE) for (const each of table.manyNorms.get(entry)!) norms.push(each);
       if (placed) {
@@ -130,7 +150,7 @@ export class Analyzer {
     const pieces = this.scan(lower, table);
     for (let i = 0; i < pieces.length; i += 3) {
       const entry = pieces.values[i + 2]!;
-      const term = table.pieceTerm[entry]!;
+      const term = table.pieces[entry * PIECE + TERM]!;
       const each = term === MULTIPLE ? table.manyTerms.get(entry)! : term >= 0 ? [term] : [];
       if (each.some((id) => wanted.has(this.terms[id]!))) out.push(pieces.values[i]!, pieces.values[i + 1]!);
     }
@@ -148,6 +168,8 @@ export class Analyzer {
    * bigrams: (start, end, piece entry) triples, in a reused list.
    */
   private scan(lower: string, table: PieceTable): IntList {
+    // Only between texts: the pieces of the text being scanned are known by their numbers in the table.
+    if (table.count >= this.pieceLimit) table.clear();
     const pieces = this.scanned;
     pieces.length = 0;
     const length = lower.length;
@@ -190,17 +212,20 @@ export class Analyzer {
   }
 
   private entry(table: PieceTable, text: string, start: number, end: number, hash: number): number {
-    const mask = table.slots.length - 1;
+    const slots = table.slots;
+    const mask = (slots.length >> 1) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table.slots[slot]!;
+      const entry = slots[slot * 2]!;
       if (entry < 0) return this.add(table, text.slice(start, end), hash, slot);
-      if (table.hashes[entry] !== hash) continue;
-      const key = table.keys[entry]!;
-      if (key.length !== length) continue;
+      if (slots[slot * 2 + 1] !== hash) continue;
+      const at = entry * PIECE;
+      if (table.pieces[at + CHARS_LENGTH] !== length) continue;
+      const chars = table.chars;
+      const from = table.pieces[at + CHARS_AT]!;
       let same = true;
       for (let j = 0; j < length; j++) {
-        if (key.charCodeAt(j) !== text.charCodeAt(start + j)) {
+        if (chars[from + j] !== text.charCodeAt(start + j)) {
           same = false;
           break;
         }
@@ -210,31 +235,23 @@ export class Analyzer {
   }
 
   private add(table: PieceTable, piece: string, hash: number, slot: number): number {
-    // A vast vocabulary (years of varied text) must not hold every piece forever: start the table afresh.
-    if (table.keys.length >= PIECE_LIMIT) {
-      table.slots.fill(-1);
-      table.keys = [];
-      table.manyNorms.clear();
-      table.manyTerms.clear();
-      return this.add(table, piece, hash, hash & (table.slots.length - 1));
-    }
-    const entry = table.keys.length;
-    if (entry === table.hashes.length) {
-      table.hashes = grow(table.hashes);
-      table.pieceTerm = grow(table.pieceTerm);
-      table.pieceNorm = grow(table.pieceNorm);
-    }
-    table.keys.push(piece);
-    table.hashes[entry] = hash;
+    const entry = table.count++;
+    if ((entry + 1) * PIECE > table.pieces.length) table.pieces = grow(table.pieces);
+    while (table.charsUsed + piece.length > table.chars.length) table.chars = grow(table.chars);
+    const at = entry * PIECE;
+    for (let j = 0; j < piece.length; j++) table.chars[table.charsUsed + j] = piece.charCodeAt(j);
+    table.pieces[at + CHARS_AT] = table.charsUsed;
+    table.pieces[at + CHARS_LENGTH] = piece.length;
+    table.charsUsed += piece.length;
     // A bigram is its own term and phrase word: no stemmer or folding knows these scripts.
     const bigram = isCjk(piece.charCodeAt(0));
     const terms = (bigram ? [piece] : indexTerms(piece, table.language)).map((term) =>
       idOf(term, this.termIds, this.terms),
     );
-    if (terms.length === 1) table.pieceTerm[entry] = terms[0]!;
-    else if (terms.length === 0) table.pieceTerm[entry] = -1;
+    if (terms.length === 1) table.pieces[at + TERM] = terms[0]!;
+    else if (terms.length === 0) table.pieces[at + TERM] = -1;
     else {
-      table.pieceTerm[entry] = MULTIPLE;
+      table.pieces[at + TERM] = MULTIPLE;
       table.manyTerms.set(entry, terms);
     }
     const norms: number[] = [];
@@ -242,31 +259,35 @@ export class Analyzer {
       const norm = bigram ? part : normaliseWord(part);
       if (norm) norms.push(idOf(norm, this.normIds, this.norms));
     }
-    if (norms.length === 1) table.pieceNorm[entry] = norms[0]!;
-    else if (norms.length === 0) table.pieceNorm[entry] = -1;
+    if (norms.length === 1) table.pieces[at + NORM] = norms[0]!;
+    else if (norms.length === 0) table.pieces[at + NORM] = -1;
     else {
-      table.pieceNorm[entry] = MULTIPLE;
+      table.pieces[at + NORM] = MULTIPLE;
       table.manyNorms.set(entry, norms);
     }
-    table.slots[slot] = entry;
-    if (table.keys.length * 2 > table.slots.length) this.rehash(table);
+    table.slots[slot * 2] = entry;
+    table.slots[slot * 2 + 1] = hash;
+    if (table.count * 4 > table.slots.length) this.rehash(table);
     return entry;
   }
 
   private rehash(table: PieceTable): void {
-    const slots = new Int32Array(table.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < table.keys.length; entry++) {
-      let slot = table.hashes[entry]! & mask;
-      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
-      slots[slot] = entry;
+    const old = table.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    const mask = (slots.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i]! < 0) continue;
+      let slot = old[i + 1]! & mask;
+      while (slots[slot * 2]! >= 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = old[i]!;
+      slots[slot * 2 + 1] = old[i + 1]!;
     }
     table.slots = slots;
   }
 }
 
-function grow(values: Int32Array): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(values.length * 2);
+function grow<T extends Int32Array | Uint16Array>(values: T): T {
+  const grown = new (values.constructor as new (length: number) => T)(values.length * 2);
   grown.set(values);
   return grown;
 }

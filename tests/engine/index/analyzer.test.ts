@@ -57,6 +57,23 @@ describe('Analyzer', () => {
     expect(analysed(new Analyzer(), text).terms.filter((term) => term !== '-')).toEqual(expected);
   });
 
+  it('gives the same terms and phrase words however many pieces it has seen, and after its table starts afresh', () => {
+    // Tens of thousands of distinct pieces, short and long, so that the table grows several times over.
+    const words = Array.from(
+      { length: 60_000 },
+      (_, i) => `w${i.toString(36)}${'x'.repeat(i % 23)}-Ä${i % 7}`,
+    );
+    const texts = Array.from(
+      { length: 60 },
+      (_, i) => `${words.slice(i * 1000, i * 1000 + 1000).join(' ')} the cats ran`,
+    );
+    for (const analyzer of [new Analyzer(), new Analyzer(500)]) {
+      for (const text of texts) analysed(analyzer, text);
+      for (const text of [texts[0]!, texts[59]!])
+        expect(analysed(analyzer, text)).toEqual(analysed(new Analyzer(), text));
+    }
+  });
+
   it('indexes a piece with the pipeline of the text’s language, the same piece differently in each', () => {
     const analyzer = new Analyzer();
     expect(analysed(analyzer, 'Die Häuser', 'de').terms).toEqual(['-', indexTerm('haus', 'de')]);
