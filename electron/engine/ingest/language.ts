@@ -73,9 +73,13 @@ const SAMPLE = 4_000;
 
 const LETTER = /\p{L}/u;
 
+// Whether each code unit beyond ASCII is a letter, asked of LETTER the first time it is met: 0 not yet asked, 1 yes, 2 no.
+const NON_ASCII_LETTER = new Uint8Array(0x10000);
+
 function isLetter(c: number, text: string, at: number): boolean {
   if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
-  return LETTER.test(text[at]!);
+  if (NON_ASCII_LETTER[c] === 0) NON_ASCII_LETTER[c] = LETTER.test(text[at]!) ? 1 : 2;
+  return NON_ASCII_LETTER[c] === 1;
 }
 
 /** Adds to the scores of the languages that the word of `text` from `start` to `end` (with this hash) is a stop word in. */
