@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, read, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, read, readSync, statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
@@ -152,13 +152,18 @@ type WholeFile = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false;
 const SYNC_READ_BYTES = 4 * MB;
 
 /**
+ * Read-only, and without waiting: opening a named pipe or device for reading
+ * could otherwise wait forever. Only a regular file is then read. (Windows
+ * has no such flag, nor named pipes among files.)
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
  * Reads a file whole through one handle, refusing it when over `limit`
  * without reading it, and noticing when it is rewritten or deleted meanwhile.
  */
 async function readWhole(path: string, limit: number): Promise<WholeFile> {
-  // Opening a named pipe or device for reading can wait forever: only regular files are opened.
-  if (!statSync(path).isFile()) return { ok: false, reason: 'not a regular file' };
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, OPEN_FLAGS);
   let before: Stats;
   let bytes: Buffer;
   try {
