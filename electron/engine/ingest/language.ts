@@ -25,28 +25,31 @@ const STOP_WORDS: Record<string, string> = {
 
 const LANGUAGES = Object.keys(STOP_WORDS);
 
-/** A stop word and the languages (indexes into LANGUAGES) it is one in. */
+/** A stop word, its hash, and the languages (indexes into LANGUAGES) it is one in. */
 interface StopWord {
   word: string;
+  hash: number;
   languages: number[];
 }
 
 /**
- * The stop words in a hash table: the detector hashes each word's code units
- * as it reads them, then compares the few stop words in that word's slot
- * where the word stands in the text, without copying it out.
+ * The stop words in an open-addressed hash table: the detector hashes each
+ * word's code units as it reads them, and compares a stop word with that hash
+ * where the word stands in the text, without copying it out. Most words find
+ * an empty slot at once, in one small array.
  */
 const SLOTS = 4096;
-const STOP_WORD_SLOTS = Array.from({ length: SLOTS }, (): StopWord[] => []);
+const STOP_WORD_TABLE = new Array<StopWord | undefined>(SLOTS).fill(undefined);
 let longestWord = 0;
 for (const [language, words] of Object.entries(STOP_WORDS)) {
   for (const word of words.split(' ')) {
     let hash = 0;
     for (let i = 0; i < word.length; i++) hash = addToHash(hash, word.charCodeAt(i));
-    const slot = STOP_WORD_SLOTS[hash & (SLOTS - 1)]!;
-    const known = slot.find((entry) => entry.word === word);
+    let slot = hash & (SLOTS - 1);
+    while (STOP_WORD_TABLE[slot] && STOP_WORD_TABLE[slot]!.word !== word) slot = (slot + 1) & (SLOTS - 1);
+    const known = STOP_WORD_TABLE[slot];
     if (known) known.languages.push(LANGUAGES.indexOf(language));
-    else slot.push({ word, languages: [LANGUAGES.indexOf(language)] });
+    else STOP_WORD_TABLE[slot] = { word, hash, languages: [LANGUAGES.indexOf(language)] };
     longestWord = Math.max(longestWord, word.length);
   }
 }
@@ -85,11 +88,14 @@ function isLetter(c: number, text: string, at: number): boolean {
 /** Adds to the scores of the languages that the word of `text` from `start` to `end` (with this hash) is a stop word in. */
 function scoreStopWord(text: string, start: number, end: number, hash: number, scores: number[]): void {
   if (end - start > longestWord) return;
-  const slot = STOP_WORD_SLOTS[hash & (SLOTS - 1)]!;
-  for (let k = 0; k < slot.length; k++) {
-    const { word, languages } = slot[k]!;
-    if (word.length !== end - start || !text.startsWith(word, start)) continue;
-    for (const language of languages) scores[language]!++;
+  for (let slot = hash & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
+    const stopWord = STOP_WORD_TABLE[slot];
+    if (!stopWord) return;
+    const { word, languages } = stopWord;
+    if (stopWord.hash === hash && word.length === end - start && text.startsWith(word, start)) {
+      for (const language of languages) scores[language]!++;
+      return;
+    }
   }
 }
 
