@@ -82,14 +82,20 @@ export function assembleBody(
   return { body: texts.join('\n\n'), blocks, sourceMap };
 }
 
+/** A blank line and the blank space after it, tried at a line break. */
+const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/y;
+
 /** Splits plain text into paragraph blocks at blank lines, with offsets into `text`. */
 export function paragraphBlocks(text: string): ArticleBlock[] {
   const blocks: ArticleBlock[] = [];
-  const separator = /\n[ \t]*\n\s*/g;
   let start = 0;
-  for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    if (match.index > start) blocks.push({ kind: 'paragraph', start, end: match.index });
-    start = match.index + match[0].length;
+  // Each line break is tried in place, which makes no match objects.
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    PARAGRAPH_BREAK.lastIndex = at;
+    if (!PARAGRAPH_BREAK.test(text)) continue;
+    if (at > start) blocks.push({ kind: 'paragraph', start, end: at });
+    start = PARAGRAPH_BREAK.lastIndex;
+    at = start - 1;
   }
   const end = text.trimEnd().length;
   if (end > start) blocks.push({ kind: 'paragraph', start, end });

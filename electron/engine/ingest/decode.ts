@@ -56,7 +56,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
  */
 export function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const length = Math.min(bytes.length, 4096) & ~1;
-  if (length < 8) return null;
+  if (length < 8 || bytes.subarray(0, length).indexOf(0) < 0) return null;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < length; i += 2) {

@@ -23,13 +23,40 @@ const STOP_WORDS: Record<string, string> = {
   tr: 've bir bu da de için ile çok ne daha gibi ama en olarak kadar sonra ya değil mi var',
 };
 
-const WORD_LANGUAGE = new Map<string, string[]>();
+const LANGUAGES = Object.keys(STOP_WORDS);
+
+/** A stop word, its hash, and the languages (indexes into LANGUAGES) it is one in. */
+interface StopWord {
+  word: string;
+  hash: number;
+  languages: number[];
+}
+
+/**
+ * The stop words in an open-addressed hash table: the detector hashes each
+ * word's code units as it reads them, and compares a stop word with that hash
+ * where the word stands in the text, without copying it out. Most words find
+ * an empty slot at once, in one small array.
+ */
+const SLOTS = 4096;
+const STOP_WORD_TABLE = new Array<StopWord | undefined>(SLOTS).fill(undefined);
 let longestWord = 0;
 for (const [language, words] of Object.entries(STOP_WORDS)) {
   for (const word of words.split(' ')) {
-    WORD_LANGUAGE.set(word, [...(WORD_LANGUAGE.get(word) ?? []), language]);
+    let hash = 0;
+    for (let i = 0; i < word.length; i++) hash = addToHash(hash, word.charCodeAt(i));
+    let slot = hash & (SLOTS - 1);
+    while (STOP_WORD_TABLE[slot] && STOP_WORD_TABLE[slot]!.word !== word) slot = (slot + 1) & (SLOTS - 1);
+    const known = STOP_WORD_TABLE[slot];
+    if (known) known.languages.push(LANGUAGES.indexOf(language));
+    else STOP_WORD_TABLE[slot] = { word, hash, languages: [LANGUAGES.indexOf(language)] };
     longestWord = Math.max(longestWord, word.length);
   }
+}
+
+// Kept to 30 bits, which the engine holds as a small integer: a wider hash is boxed as it is passed along.
+function addToHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) & 0x3fffffff;
 }
 
 // Scripts that name their language outright (or the family Lunr treats as one): [first, last] code units.
@@ -49,9 +76,36 @@ const SAMPLE = 4_000;
 
 const LETTER = /\p{L}/u;
 
+// Whether each code unit beyond ASCII is a letter, asked of LETTER the first time it is met: 0 not yet asked, 1 yes, 2 no.
+const NON_ASCII_LETTER = new Uint8Array(0x10000);
+
 function isLetter(c: number, text: string, at: number): boolean {
   if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
-  return LETTER.test(text[at]!);
+  if (NON_ASCII_LETTER[c] === 0) NON_ASCII_LETTER[c] = LETTER.test(text[at]!) ? 1 : 2;
+  return NON_ASCII_LETTER[c] === 1;
+}
+
+/** Adds to the scores of the languages that the word of `text` from `start` to `end` (with this hash) is a stop word in. */
+function scoreStopWord(text: string, start: number, end: number, hash: number, scores: number[]): void {
+  if (end - start > longestWord) return;
+  for (let slot = hash & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
+    const stopWord = STOP_WORD_TABLE[slot];
+    if (!stopWord) return;
+    const { word, languages } = stopWord;
+    if (stopWord.hash === hash && word.length === end - start && text.startsWith(word, start)) {
+      for (const language of languages) scores[language]!++;
+      return;
+    }
+  }
+}
+
+/**
+ * The language of an article with this title and body, as `detectLanguage`
+ * tells it of the title, a line break and the body; only the sample is copied.
+ */
+export function detectArticleLanguage(title: string, body: string): string | null {
+  const head = `${title}\n`;
+  return detectLanguage(head.length >= SAMPLE ? head : head + body.slice(0, SAMPLE - head.length));
 }
 
 /**
@@ -62,28 +116,31 @@ function isLetter(c: number, text: string, at: number): boolean {
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE).toLowerCase();
   const inScript = new Array<number>(SCRIPTS.length).fill(0);
-  const scores = new Map<string, number>();
+  const scores = new Array<number>(LANGUAGES.length).fill(0);
   let letters = 0;
   let words = 0;
   let wordStart = -1;
+  let hash = 0;
+  // One step past the end, read as a space, ends the last word.
   for (let i = 0; i <= sample.length; i++) {
     const c = i < sample.length ? sample.charCodeAt(i) : 32;
-    if (i < sample.length && isLetter(c, sample, i)) {
+    if (isLetter(c, sample, i)) {
       letters++;
-      if (wordStart < 0) wordStart = i;
+      if (wordStart < 0) {
+        wordStart = i;
+        hash = 0;
+      }
+      hash = addToHash(hash, c);
       if (c >= 0x0400) {
         for (let s = 0; s < SCRIPTS.length; s++) {
           if (c >= SCRIPTS[s]![0] && c <= SCRIPTS[s]![1]) inScript[s]!++;
         }
       }
-      continue;
+    } else if (wordStart >= 0) {
+      words++;
+      scoreStopWord(sample, wordStart, i, hash, scores);
+      wordStart = -1;
     }
-    if (wordStart < 0) continue;
-    words++;
-    const languages =
-      i - wordStart <= longestWord ? WORD_LANGUAGE.get(sample.slice(wordStart, i)) : undefined;
-    if (languages) for (const language of languages) scores.set(language, (scores.get(language) ?? 0) + 1);
-    wordStart = -1;
   }
   if (letters < 20) return null;
   for (let s = 0; s < SCRIPTS.length; s++) {
@@ -92,11 +149,19 @@ export function detectLanguage(text: string): string | null {
     const share = language === 'ja' ? 0.05 : 0.3;
     if (inScript[s]! / letters >= share) return language;
   }
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best || words < 5) return null;
+  let best = 0;
+  let bestScore = 0;
+  let secondScore = 0;
+  for (let l = 0; l < LANGUAGES.length; l++) {
+    if (scores[l]! > bestScore) {
+      secondScore = bestScore;
+      bestScore = scores[l]!;
+      best = l;
+    } else if (scores[l]! > secondScore) secondScore = scores[l]!;
+  }
+  if (bestScore === 0 || words < 5) return null;
   // Function words make up a third or more of running text; a few stray ones prove nothing.
-  if (best[1] / words < 0.08) return null;
-  if (second && second[1] >= best[1] * 0.9) return null;
-  return best[0];
+  if (bestScore / words < 0.08) return null;
+  if (secondScore >= bestScore * 0.9) return null;
+  return LANGUAGES[best]!;
 }

@@ -1,4 +1,4 @@
-import type { ArticleFormat } from '../../api';
+import type { ArticleFormat, SourceSpan } from '../../api';
 import type { ParsedArticle, ParseOutcome } from './article';
 import { bomLength, decodeText, normaliseNewlines, unmarkedUtf16 } from './decode';
 import { parseDocx } from './parse-docx';
@@ -43,7 +43,11 @@ export async function parseArticleBytes(
 ): Promise<ParseOutcome> {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   try {
-    const parsing = parseKnown(bytes, format, fallbackTitle, limits, options);
+    // The text formats are parsed at once, done before any timer could fire: they are not timed.
+    if (format !== 'pdf' && format !== 'docx' && format !== 'epub' && format !== 'email') {
+      return parseText(bytes, format, fallbackTitle, options);
+    }
+    const parsing = parseDocument(bytes, format, fallbackTitle, limits, options);
     // A PDF's time is kept by its own thread, from when it starts on it, not while it waits for one.
     return await (format === 'pdf' ? parsing : withTimeout(parsing, limits.parseTimeoutMs));
   } catch (error) {
@@ -63,9 +67,10 @@ export async function parseArticleBytes(
   }
 }
 
-async function parseKnown(
+/** The formats that are not plain text: documents, and e-mail with its attachments. */
+async function parseDocument(
   bytes: Uint8Array,
-  format: ArticleFormat,
+  format: 'pdf' | 'docx' | 'epub' | 'email',
   fallbackTitle: string,
   limits: Pick<IngestLimits, 'maxUnpackedBytes' | 'parseTimeoutMs'>,
   options: ParseOptions,
@@ -80,8 +85,6 @@ async function parseKnown(
     case 'email':
       if (isBinary(bytes)) return { ok: false, reason: 'binary data, not text' };
       return parseEmail(bytes, fallbackTitle, options.mailbox ?? false);
-    default:
-      return parseText(bytes, format, fallbackTitle, options);
   }
 }
 
@@ -113,7 +116,8 @@ function parseText(
   else outcome = { ok: true, articles: [parsePlainText(text, fallbackTitle)] };
   if (!outcome.ok) return outcome;
   // Every article's spans in one walk over the text: a file of many records is read once, not once a record.
-  const spans = outcome.articles.flatMap((article) => article.sourceMap ?? []);
+  const spans: SourceSpan[] = [];
+  for (const article of outcome.articles) for (const span of article.sourceMap ?? []) spans.push(span);
   const mapped = toFileOffsets(spans, original, decoded.encoding, bomLength(bytes, decoded.encoding));
   let next = 0;
   return {
@@ -127,12 +131,21 @@ function parseText(
   };
 }
 
+/** The control characters text holds, by code: tab, line feed, form feed, carriage return, escape. */
+const TEXT_CONTROLS = new Uint8Array(32);
+for (const code of [9, 10, 12, 13, 27]) TEXT_CONTROLS[code] = 1;
+
 /**
  * Tells binary data from text by its first 8 KB: NULs beyond a stray few (UTF-16
  * aside), or control characters that text does not hold.
  */
 export function isBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
+  // Most text holds no NUL or stray control character at all, which one tight pass tells.
+  const length = Math.min(bytes.length, 8192);
+  let at = 0;
+  while (at < length && (bytes[at]! >= 32 || TEXT_CONTROLS[bytes[at]!])) at++;
+  if (at === length) return false;
+  const head = bytes.subarray(0, length);
   const utf16 =
     (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || unmarkedUtf16(head);
   if (utf16) return false;
@@ -141,7 +154,7 @@ export function isBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < head.length; i++) {
     const byte = head[i]!;
     if (byte === 0) nuls++;
-    else if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13 && byte !== 27) controls++;
+    else if (byte < 32 && !TEXT_CONTROLS[byte]) controls++;
   }
   return (
     nuls > Math.max(1, head.length / 1000) || (nuls > 0 && head.length < 64) || controls > head.length * 0.05

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, read, readSync, statSync, type Stats } from 'node:fs';
+import { hash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, read, readSync, statSync, type Stats } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
 import { decodeText } from './decode';
-import { detectLanguage } from './language';
+import { detectArticleLanguage } from './language';
 import { isBinary, parseArticleBytes } from './parse-file';
 import { describeFsError, detectFormat } from './scan';
 
@@ -40,12 +40,12 @@ export type ReadOutcome = { ok: true; articles: Article[]; notes?: string[] } | 
 
 /** A short, stable identity for the file at `path` (or for `path#key`, an article among several). */
 export function articleId(path: string): string {
-  return createHash('sha256').update(path).digest('hex').slice(0, 16);
+  return hash('sha256', path).slice(0, 16);
 }
 
 /** SHA-256 of a file's bytes, hex. */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes);
 }
 
 const MB = 1048576;
@@ -127,7 +127,7 @@ function toArticle(
     folder: facts.folder,
     format: facts.format,
     ...shown,
-    language: language ?? detectLanguage(`${parsed.title}\n${parsed.body}`),
+    language: language ?? detectArticleLanguage(parsed.title, parsed.body),
     ...(sourceMap && sourceMap.length > 0 ? { sourceMap } : {}),
     ...(locator ? { locator } : {}),
     hash: facts.hash,
@@ -152,13 +152,18 @@ type WholeFile = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false;
 const SYNC_READ_BYTES = 4 * MB;
 
 /**
+ * Read-only, and without waiting: opening a named pipe or device for reading
+ * could otherwise wait forever. Only a regular file is then read. (Windows
+ * has no such flag, nor named pipes among files.)
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
  * Reads a file whole through one handle, refusing it when over `limit`
  * without reading it, and noticing when it is rewritten or deleted meanwhile.
  */
 async function readWhole(path: string, limit: number): Promise<WholeFile> {
-  // Opening a named pipe or device for reading can wait forever: only regular files are opened.
-  if (!statSync(path).isFile()) return { ok: false, reason: 'not a regular file' };
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, OPEN_FLAGS);
   let before: Stats;
   let bytes: Buffer;
   try {
@@ -170,8 +175,8 @@ async function readWhole(path: string, limit: number): Promise<WholeFile> {
         reason: `over the limit: ${Math.round(before.size / MB)} MB (the limit is ${Math.round(limit / MB)} MB)`,
       };
     }
-    // One byte more than expected tells a file that grew while it was read.
-    bytes = Buffer.alloc(before.size + 1);
+    // One byte more than expected tells a file that grew while it was read. Only the bytes read are kept: no need to zero it.
+    bytes = Buffer.allocUnsafeSlow(before.size + 1);
     const filled = before.size <= SYNC_READ_BYTES ? fillSync(fd, bytes) : await fill(fd, bytes);
     if (filled !== before.size)
       return { ok: false, reason: 'changed while it was being read (it will be read again)' };
@@ -191,12 +196,14 @@ async function readWhole(path: string, limit: number): Promise<WholeFile> {
   return { ok: true, bytes, mtimeMs: before.mtimeMs };
 }
 
+// Once a read brings the file up to its size, no read is made just to see the end: the file's size and
+// time, checked after reading, tell whether it grew since.
 function fillSync(fd: number, bytes: Buffer): number {
   let filled = 0;
   while (filled < bytes.length) {
     const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
-    if (read === 0) break;
     filled += read;
+    if (read === 0 || filled === bytes.length - 1) break;
   }
   return filled;
 }
@@ -205,8 +212,8 @@ async function fill(fd: number, bytes: Buffer): Promise<number> {
   let filled = 0;
   while (filled < bytes.length) {
     const read = await readAsync(fd, bytes, filled, bytes.length - filled, filled);
-    if (read === 0) break;
     filled += read;
+    if (read === 0 || filled === bytes.length - 1) break;
   }
   return filled;
 }

@@ -73,6 +73,22 @@ describe('isBinary', () => {
     expect(isBinary(Buffer.from('\ufeffwide text', 'utf16le'))).toBe(false);
     expect(isBinary(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 65, 66]))).toBe(true);
   });
+
+  it('takes tabs, line breaks, form feeds and escapes for text, and a stray control character or two', () => {
+    expect(isBinary(Buffer.from('Title\r\n\tBody\f\x1b[1mbold\x1b[0m\n'))).toBe(false);
+    const text = 'A paragraph of ordinary text. '.repeat(20);
+    expect(isBinary(Buffer.from(`${text}\x01${text}\x0b${text}`))).toBe(false);
+    expect(isBinary(Buffer.from(`${text}\0${text}`))).toBe(false);
+    expect(isBinary(Buffer.from(`${text}\0\0\0${text}`))).toBe(true);
+    expect(isBinary(Buffer.from('ab\0c'))).toBe(true);
+  });
+
+  it('looks no further than the first 8 KB', () => {
+    const text = Buffer.alloc(8192, 'a');
+    expect(isBinary(Buffer.concat([text, Buffer.alloc(100, 0)]))).toBe(false);
+    expect(isBinary(Buffer.concat([text.subarray(1), Buffer.alloc(100, 0)]))).toBe(false);
+    expect(isBinary(Buffer.concat([text.subarray(100), Buffer.alloc(100, 0)]))).toBe(true);
+  });
 });
 
 describe('every parser, fed random and damaged bytes', () => {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { paragraphBlocks } from '../../../electron/engine/ingest/article';
 import { parsePlainText } from '../../../electron/engine/ingest/parse-text';
 
 const slices = (body: string, blocks: { start: number; end: number }[]) =>
@@ -49,5 +51,26 @@ describe('parsePlainText', () => {
       url: null,
       tags: [],
     });
+  });
+});
+
+describe('paragraphBlocks', () => {
+  it('ends a paragraph at each blank line, however many follow, and skips the blank space after it', () => {
+    const pieces = fc.constantFrom(...'word| |\t|\n|\n\n|\n \t\n|\r|\u00a0|\u2028|x.'.split('|'));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        // The same split told by a search for every blank line at once.
+        const expected: [number, number][] = [];
+        let start = 0;
+        for (const match of text.matchAll(/\n[ \t]*\n\s*/g)) {
+          if (match.index > start) expected.push([start, match.index]);
+          start = match.index + match[0].length;
+        }
+        if (text.trimEnd().length > start) expected.push([start, text.trimEnd().length]);
+        expect(paragraphBlocks(text).map((block) => [block.start, block.end])).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
