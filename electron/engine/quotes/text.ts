@@ -114,25 +114,19 @@ function wordEnd(text: string, at: number, limit: number): number {
   }
 }
 
-// Most tokens are passed over unread: their text and lower-case form are made only when asked for.
+// Most tokens are passed over unread: their text and lower-case form are made only when asked for. Every
+// token, a quotation's included, is of this one class, so the finder's many reads of tokens see one shape.
 class LazyToken implements Token {
-  private cachedText: string | undefined = undefined;
-  private cachedLower: string | undefined = undefined;
-
   constructor(
     private readonly source: string,
     readonly start: number,
     readonly end: number,
     readonly word: boolean,
+    readonly first: number,
+    readonly last: number,
+    private cachedText: string | undefined,
+    private cachedLower: string | undefined,
   ) {}
-
-  get first(): number {
-    return this.source.charCodeAt(this.start);
-  }
-
-  get last(): number {
-    return this.source.charCodeAt(this.end - 1);
-  }
 
   get text(): string {
     return (this.cachedText ??= this.source.slice(this.start, this.end));
@@ -144,7 +138,16 @@ class LazyToken implements Token {
 }
 
 function token(text: string, start: number, end: number, word: boolean): Token {
-  return new LazyToken(text, start, end, word);
+  return new LazyToken(
+    text,
+    start,
+    end,
+    word,
+    text.charCodeAt(start),
+    text.charCodeAt(end - 1),
+    undefined,
+    undefined,
+  );
 }
 
 /** True when a token starts with a capital letter, tested without making its text when it can be. */
@@ -206,15 +209,7 @@ export function tokenize(
     if (!next) break;
     if (at < end && next.end > at) {
       const from = Math.max(next.start, start);
-      tokens.push({
-        start: from,
-        end: Math.min(next.end, end),
-        text: '"',
-        word: false,
-        lower: '"',
-        first: 0x22,
-        last: 0x22,
-      });
+      tokens.push(new LazyToken(text, from, Math.min(next.end, end), false, 0x22, 0x22, '"', '"'));
       at = next.end;
     }
   }
