@@ -40,7 +40,6 @@ export interface Described {
 
 /** How many of the sorted `sightings` come before `at`. */
 export function countBefore(sightings: readonly { at: number }[], at: number): number {
-  // Searched here rather than through firstIndex: every name read asks, and a test passed in is not inlined.
   let low = 0;
   let high = sightings.length;
   while (low < high) {

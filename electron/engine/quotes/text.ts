@@ -157,7 +157,11 @@ export function isWord(token: Token | undefined, word: string): boolean {
 
 /** True when the token in `text` is written `word`: compared in place, without making its text. */
 export function isWrittenAt(text: string, token: Token, word: string): boolean {
-  return token.end - token.start === word.length && text.startsWith(word, token.start);
+  return (
+    token.end - token.start === word.length &&
+    token.first === word.charCodeAt(0) &&
+    text.startsWith(word, token.start)
+  );
 }
 
 /** The lower-case form of a token, or '' past the ends of a token list. */
@@ -216,24 +220,9 @@ export function tokenize(
   return tokens;
 }
 
-/**
- * Index of the first item of a sorted list that passes `test`, a test that
- * fails for a prefix of the list and passes for the rest (binary search).
- */
-export function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (test(items[mid]!)) high = mid;
-    else low = mid + 1;
-  }
-  return low;
-}
-
 /** Index of the first span in sorted `spans` that ends after `at`. */
 export function firstEndingAfter(spans: readonly Span[], at: number): number {
-  // Searched here rather than through firstIndex: a test passed in is a call per step that cannot be inlined.
+  // Binary searches are written out for each kind of item: a test passed in would be a call per step, not inlined.
   let low = 0;
   let high = spans.length;
   while (low < high) {
