@@ -27,8 +27,6 @@ export interface ShardBytes {
 
 const [TITLE, BODY, SPEAKER, QUOTE] = [0, 1, 2, 3];
 const [QUOTATION_WORDS, QUOTATION_SPEAKER] = [0, 1];
-/** How many articles' quotations addAll finds before indexing them: a few hundred keep the caches to one task. */
-const QUOTATION_BATCH = 200;
 /** Fields whose postings list only the terms they hold: few terms of the dictionary are spoken or quoted. */
 const SPARSE = new Set(['speaker', 'quote']);
 /** The article `quote` field's postings are the quotations' own, summed per article when a shard opens (quote-table.ts). */
@@ -80,11 +78,12 @@ export class ShardBuilder {
 
   /**
    * Adds the next article; articles are numbered in the order added. Its
-   * quotations are found here unless given, or the article carries them
-   * already (an article carried over from a shard keeps those found before).
+   * quotations are found here unless the article carries them already
+   * (an article carried over from a shard keeps those found before).
    */
-  add(article: Article, quotations = article.quotations ?? findArticleQuotations(article)): void {
+  add(article: Article): void {
     const doc = this.count++;
+    const quotations = article.quotations ?? findArticleQuotations(article);
     this.columns.add(article);
     this.text.add({
       body: article.body,
@@ -103,21 +102,6 @@ export class ShardBuilder {
     // One unused position between title and body, so a phrase never runs from one into the other.
     this.addField(BODY, doc, article.body, titleWords + 1, language);
     this.addQuotations(doc, article.body, quotations, titleWords + 1, language);
-  }
-
-  /**
-   * Adds articles in order, as `add` does one by one, finding the quotations
-   * of a batch of them before indexing the batch. Alternating article by
-   * article, the quotation finder and the analyser each push the other's
-   * code and data out of the processor's caches: measured on the BBC corpus,
-   * the finder cost about half as much again as when it runs a batch at a time.
-   */
-  addAll(articles: readonly Article[]): void {
-    for (let from = 0; from < articles.length; from += QUOTATION_BATCH) {
-      const batch = articles.slice(from, from + QUOTATION_BATCH);
-      const quotations = batch.map((article) => article.quotations ?? findArticleQuotations(article));
-      batch.forEach((article, i) => this.add(article, quotations[i]));
-    }
   }
 
   /** Indexes one field of article `doc`; gives the number of phrase words in it. */

@@ -118,7 +118,7 @@ export async function runShardJob(
   let record: ShardRecord | null = null;
   if (articles.length > 0) {
     const builder = new ShardBuilder(analyzer);
-    builder.addAll(articles);
+    for (const article of articles) builder.add(article);
     record = await writeShard(job.shardsDir, job.shard, job.generation, articles.length, builder.finish());
   }
   return {
