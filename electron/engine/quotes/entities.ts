@@ -38,9 +38,11 @@ const ATTACHING = new Set(['for', 'of', 'at', 'from', 'with']);
 
 const NO_TITLES: string[] = [];
 const NONE: Entity[] = [];
-// Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full.
+const NO_ROLES: string[] = [];
+// Two to four capitalised words in a row (particles between them allowed): a name worth knowing in full,
+// matched where it starts.
 const FULL_NAME =
-  /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}/gu;
+  /\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}/uy;
 
 /** A name without its possessive ending: Brown's → Brown, Fishers’ → Fishers. */
 function bareName(word: string): string {
@@ -102,7 +104,8 @@ export class NameIndex {
       // Built on first use, as few articles ask; byLastWord lists each entity once (under its first last word).
       this.byRole = new Map();
       for (const entities of this.byLastWord.values()) {
-        for (const entity of entities) for (const name of entity.roles) push(this.byRole, name, entity);
+        for (const entity of entities)
+          for (const name of entity.roles ?? NO_ROLES) push(this.byRole, name, entity);
       }
     }
     return this.byRole.get(role) ?? NONE;
@@ -128,13 +131,23 @@ export class NameIndex {
    * words are read, straight from the text.
    */
   private readFullNames(start: number, end: number): void {
-    FULL_NAME.lastIndex = start;
-    for (
-      let match = FULL_NAME.exec(this.text);
-      match && match.index < end;
-      match = FULL_NAME.exec(this.text)
-    ) {
-      if (match.index + match[0].length > end) break;
+    const { text } = this;
+    // Tried only where a capital can open a name, and never past the quotation: a search would run on to
+    // the next name in the article, however far.
+    for (let at = start; at < end;) {
+      const code = text.charCodeAt(at);
+      if (code < 0x80 && (code < 0x41 || code > 0x5a)) {
+        at++;
+        continue;
+      }
+      FULL_NAME.lastIndex = at;
+      const match = FULL_NAME.exec(text);
+      if (!match) {
+        at += isSurrogatePair(text, at) ? 2 : 1;
+        continue;
+      }
+      at = match.index + match[0].length;
+      if (at > end) break;
       const tokens = tokenize(this.text, match.index, match.index + match[0].length);
       const from = tokens.findIndex((token) => isNameWord(token));
       if (from >= 0) this.addRun(tokens, from, runEnd(tokens, from, tokens.length, false), true);
@@ -235,7 +248,7 @@ export class NameIndex {
       if (words.length > 1)
         entity.gender ??= MALE_NAMES.has(first) ? 'm' : FEMALE_NAMES.has(first) ? 'f' : null;
     }
-    for (const title of titles) entity.roles.add(title);
+    for (const title of titles) rolesOf(entity).add(title);
     // Roles matter for people: "harbour master Colin Achterberg", "Priya Mandeville, the engineer,".
     const person = !entity.org && (entity.words.length > 1 || titles.length > 0);
     if (person) {
@@ -248,9 +261,9 @@ export class NameIndex {
           SPEECH_VERBS.has(token.lower)
         )
           break;
-        entity.roles.add(nameKey(token.lower));
+        rolesOf(entity).add(nameKey(token.lower));
       }
-      if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity.roles);
+      if (tokens[to]?.text === ',') appositionRoles(tokens, to + 1, entity);
     }
     this.sightSpeaker(entity, tokens, from, to, quoted);
   }
@@ -267,7 +280,7 @@ export class NameIndex {
       nearest(this.byFirstWord.get(key) ?? NONE, token.start);
     if (!entity) {
       const org = ORGANISATION_WORDS.has(key) || EVENT_WORDS.has(key) || upper;
-      entity = { name: word, words: [key], gender: null, org, roles: new Set(), sightings: [], spoke: false };
+      entity = { name: word, words: [key], gender: null, org, roles: null, sightings: [], spoke: false };
       push(this.byLastWord, key, entity);
     }
     this.sightSpeaker(entity, tokens, at, at + 1, quoted);
@@ -325,7 +338,7 @@ export class NameIndex {
       words: [],
       gender: null,
       org,
-      roles: new Set(),
+      roles: null,
       sightings: [],
       spoke: false,
     };
@@ -401,6 +414,13 @@ class NameSighting implements Sighting {
   }
 }
 
+/** True when a character and the next form one code point, which a search steps over as one. */
+function isSurrogatePair(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+}
+
 /** Index of the first of `tokens` (from `from` on) that starts at or after `at`. */
 function tokenAt(tokens: readonly Token[], at: number, from: number): number {
   let index = from;
@@ -408,14 +428,19 @@ function tokenAt(tokens: readonly Token[], at: number, from: number): number {
   return index;
 }
 
-function appositionRoles(tokens: readonly Token[], from: number, roles: Set<string>): void {
+function appositionRoles(tokens: readonly Token[], from: number, entity: Entity): void {
   for (let at = from; at < Math.min(tokens.length, from + 10); at++) {
     const token = tokens[at]!;
     if (!token.word) break;
     const word = nameKey(token.text);
-    roles.add(word);
-    if (word.endsWith('s')) roles.add(word.slice(0, -1));
+    rolesOf(entity).add(word);
+    if (word.endsWith('s')) rolesOf(entity).add(word.slice(0, -1));
   }
+}
+
+// Most names carry no role: their set is made with the first.
+function rolesOf(entity: Entity): Set<string> {
+  return (entity.roles ??= new Set());
 }
 
 function push<K, V>(map: Map<K, V[]>, name: K, value: V): void {

@@ -46,7 +46,7 @@ export function splitParagraphs(
 ): void {
   let start = from;
   for (;;) {
-    const lineEnd = byBlankLines ? blankLineAt(text, start) : text.indexOf('\n', start);
+    const lineEnd = byBlankLines ? blankLineAt(text, start, to) : text.indexOf('\n', start);
     const end = lineEnd >= 0 && lineEnd < to ? lineEnd : to;
     addParagraph(text, start, end, format, out);
     if (end === to) break;
@@ -56,17 +56,17 @@ export function splitParagraphs(
 
 /** True when `text` has a blank line at or after `from`: paragraphs are then separated by blank lines. */
 export function hasBlankLine(text: string, from = 0): boolean {
-  return blankLineAt(text, from) >= 0;
+  return blankLineAt(text, from, text.length) >= 0;
 }
 
 /**
- * Index of the line break that starts the first blank line at or after
- * `from` (only spaces, tabs, carriage returns or no-break spaces before the
- * next line break), or -1. Found from the line breaks, which are few, not by
+ * Index of the line break that starts the first blank line in [from, to)
+ * (only spaces, tabs, carriage returns or no-break spaces before the next
+ * line break), or -1. Found from the line breaks, which are few, not by
  * trying every character.
  */
-function blankLineAt(text: string, from: number): number {
-  for (let at = text.indexOf('\n', from); at >= 0; at = text.indexOf('\n', at + 1)) {
+function blankLineAt(text: string, from: number, to: number): number {
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) {
     if (afterBlankLine(text, at) >= 0) return at;
   }
   return -1;

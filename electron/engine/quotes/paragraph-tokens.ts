@@ -1,5 +1,5 @@
 import type { Paragraph } from './layout';
-import { firstIndex, tokenize, type Span, type Token } from './text';
+import { firstStartingAfter, tokenize, type Span, type Token } from './text';
 
 /**
  * The tokens of an article's paragraphs, each paragraph tokenized once, on
@@ -17,7 +17,7 @@ export class ParagraphTokens {
 
   /** Index of the paragraph that holds `at` (the last one starting at or before it). */
   indexAt(at: number): number {
-    return Math.max(0, firstIndex(this.paragraphs, (paragraph) => paragraph.start > at) - 1);
+    return Math.max(0, firstStartingAfter(this.paragraphs, at) - 1);
   }
 
   /** All the tokens of paragraph `index`. */
@@ -34,7 +34,7 @@ export class ParagraphTokens {
   /** The tokens wholly inside [start, end), which must lie in one paragraph. */
   within(start: number, end: number): Token[] {
     const tokens = this.of(this.indexAt(start));
-    const low = firstIndex(tokens, (token) => token.start >= start);
+    const low = firstStartingAfter(tokens, start, true);
     let stop = low;
     while (stop < tokens.length && tokens[stop]!.end <= end) stop++;
     return tokens.slice(low, stop);

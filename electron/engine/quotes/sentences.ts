@@ -1,12 +1,4 @@
-import {
-  firstEndingAfter,
-  firstIndex,
-  isAbbreviation,
-  isSpaceCode,
-  isUpperAt,
-  skipSpace,
-  type Span,
-} from './text';
+import { firstEndingAfter, isAbbreviation, isSpaceCode, isUpperAt, skipSpace, type Span } from './text';
 
 const CLOSERS = new Set([...')]}"\'’”»›']);
 const OPENING_MARKS = new Set([...'"\'“‘„«‹(']);
@@ -82,6 +74,12 @@ function abbreviationBefore(text: string, at: number, start: number): boolean {
 
 /** The [start, end) of the sentence that holds `at`, given the paragraph's sentence starts. */
 export function sentenceAt(starts: readonly number[], paragraphEnd: number, at: number): Span {
-  const next = firstIndex(starts, (start) => start > at);
+  let next = 0;
+  let high = starts.length;
+  while (next < high) {
+    const mid = (next + high) >> 1;
+    if (starts[mid]! > at) high = mid;
+    else next = mid + 1;
+  }
   return { start: starts[Math.max(0, next - 1)]!, end: starts[next] ?? paragraphEnd };
 }

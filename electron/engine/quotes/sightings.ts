@@ -1,5 +1,3 @@
-import { firstIndex } from './text';
-
 // What the name index holds, and the lookups over it: who is named where.
 
 export type Gender = 'm' | 'f' | null;
@@ -11,8 +9,8 @@ export interface Entity {
   words: string[];
   gender: Gender;
   org: boolean;
-  /** Titles and role words written beside the name (minister, mayor, spokesman…). */
-  roles: Set<string>;
+  /** Titles and role words written beside the name (minister, mayor, spokesman…); null while there are none. */
+  roles: Set<string> | null;
   /** Where the article names it, in order. */
   sightings: Sighting[];
   /** Seen as the one who speaks: subject of a verb of saying, or given a quotation. */
@@ -42,7 +40,14 @@ export interface Described {
 
 /** How many of the sorted `sightings` come before `at`. */
 export function countBefore(sightings: readonly { at: number }[], at: number): number {
-  return firstIndex(sightings, (sighting) => sighting.at >= at);
+  let low = 0;
+  let high = sightings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sightings[mid]!.at >= at) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** The entity among `entities` named last before `at`. */

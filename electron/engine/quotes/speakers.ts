@@ -188,7 +188,7 @@ export class SpeakerIndex {
     const holder = this.names.nearestBefore(
       mention.start,
       NEAR,
-      (s) => s.entity.roles.has(head) && person(s),
+      (s) => s.entity.roles?.has(head) === true && person(s),
     );
     const described = this.names.describedBefore(mention.start, head);
     if (described && mention.start - described.at <= NEAR && described.at > (holder?.at ?? -1))

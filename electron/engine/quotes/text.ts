@@ -80,14 +80,17 @@ export interface Token {
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-// Whether each character of the Latin-1 range is part of a word, looked up: every character of an article is tested.
-const LATIN1_WORD_CHARS = Uint8Array.from({ length: 0x100 }, (_, code) =>
-  WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+const SPACE = 1;
+const WORD = 2;
+// What each character of the Latin-1 range is (white space, part of a word or neither), looked up: every
+// character of an article is tested.
+const LATIN1_CLASS = Uint8Array.from({ length: 0x100 }, (_, code) =>
+  isSpaceCode(code) ? SPACE : WORD_CHAR.test(String.fromCharCode(code)) ? WORD : 0,
 );
 
 function isWordCode(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  if (code < 0x100) return LATIN1_WORD_CHARS[code] === 1;
+  if (code < 0x100) return LATIN1_CLASS[code] === WORD;
   return at < text.length && WORD_CHAR.test(text[at]!);
 }
 
@@ -99,7 +102,10 @@ function isWordCode(text: string, at: number): boolean {
 function wordEnd(text: string, at: number, limit: number): number {
   let end = at + 1;
   for (;;) {
-    while (end < limit && isWordCode(text, end)) end++;
+    for (; end < limit; end++) {
+      const code = text.charCodeAt(end);
+      if (code < 0x100 ? LATIN1_CLASS[code] !== WORD : !WORD_CHAR.test(text[end]!)) break;
+    }
     const joiner = text.charCodeAt(end);
     const joins = joiner === 0x27 || joiner === 0x2019 || joiner === 0x2d || joiner === 0x2e;
     if (joins && end + 1 < limit && isWordCode(text, end + 1)) {
@@ -114,25 +120,19 @@ function wordEnd(text: string, at: number, limit: number): number {
   }
 }
 
-// Most tokens are passed over unread: their text and lower-case form are made only when asked for.
+// Most tokens are passed over unread: their text and lower-case form are made only when asked for. Every
+// token, a quotation's included, is of this one class, so the finder's many reads of tokens see one shape.
 class LazyToken implements Token {
-  private cachedText: string | undefined = undefined;
-  private cachedLower: string | undefined = undefined;
-
   constructor(
     private readonly source: string,
     readonly start: number,
     readonly end: number,
     readonly word: boolean,
+    readonly first: number,
+    readonly last: number,
+    private cachedText: string | undefined,
+    private cachedLower: string | undefined,
   ) {}
-
-  get first(): number {
-    return this.source.charCodeAt(this.start);
-  }
-
-  get last(): number {
-    return this.source.charCodeAt(this.end - 1);
-  }
 
   get text(): string {
     return (this.cachedText ??= this.source.slice(this.start, this.end));
@@ -141,10 +141,6 @@ class LazyToken implements Token {
   get lower(): string {
     return (this.cachedLower ??= this.word ? this.text.toLowerCase() : this.text);
   }
-}
-
-function token(text: string, start: number, end: number, word: boolean): Token {
-  return new LazyToken(text, start, end, word);
 }
 
 /** True when a token starts with a capital letter, tested without making its text when it can be. */
@@ -161,7 +157,11 @@ export function isWord(token: Token | undefined, word: string): boolean {
 
 /** True when the token in `text` is written `word`: compared in place, without making its text. */
 export function isWrittenAt(text: string, token: Token, word: string): boolean {
-  return token.end - token.start === word.length && text.startsWith(word, token.start);
+  return (
+    token.end - token.start === word.length &&
+    token.first === word.charCodeAt(0) &&
+    text.startsWith(word, token.start)
+  );
 }
 
 /** The lower-case form of a token, or '' past the ends of a token list. */
@@ -189,60 +189,72 @@ export function tokenize(
     const next = atoms[atom];
     const limit = next ? Math.min(end, next.start) : end;
     while (at < limit) {
-      if (isSpaceCode(text.charCodeAt(at))) {
+      const code = text.charCodeAt(at);
+      const kind =
+        code < 0x100 ? LATIN1_CLASS[code]! : isSpaceCode(code) ? SPACE : WORD_CHAR.test(text[at]!) ? WORD : 0;
+      if (kind === SPACE) {
         at++;
-      } else if (isWordCode(text, at)) {
+      } else if (kind === WORD) {
         let stop = wordEnd(text, at, limit);
+        let last = text.charCodeAt(stop - 1);
         // Keep the full stop of an abbreviation or initial, so "Mr." and "J." read as one word.
-        if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviation(text.slice(at, stop))) stop++;
-        tokens.push(token(text, at, stop, true));
+        if (text.charCodeAt(stop) === 0x2e && stop < limit && isAbbreviationAt(text, at, stop)) {
+          stop++;
+          last = 0x2e;
+        }
+        tokens.push(new LazyToken(text, at, stop, true, code, last, undefined, undefined));
         if (++words === maxWords) return tokens;
         at = stop;
       } else {
-        tokens.push(token(text, at, at + 1, false));
+        tokens.push(new LazyToken(text, at, at + 1, false, code, code, undefined, undefined));
         at++;
       }
     }
     if (!next) break;
     if (at < end && next.end > at) {
       const from = Math.max(next.start, start);
-      tokens.push({
-        start: from,
-        end: Math.min(next.end, end),
-        text: '"',
-        word: false,
-        lower: '"',
-        first: 0x22,
-        last: 0x22,
-      });
+      tokens.push(new LazyToken(text, from, Math.min(next.end, end), false, 0x22, 0x22, '"', '"'));
       at = next.end;
     }
   }
   return tokens;
 }
 
-/**
- * Index of the first item of a sorted list that passes `test`, a test that
- * fails for a prefix of the list and passes for the rest (binary search).
- */
-export function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+/** Index of the first span in sorted `spans` that ends after `at`. */
+export function firstEndingAfter(spans: readonly Span[], at: number): number {
+  // Binary searches are written out for each kind of item: a test passed in would be a call per step, not inlined.
   let low = 0;
-  let high = items.length;
+  let high = spans.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (test(items[mid]!)) high = mid;
+    if (spans[mid]!.end > at) high = mid;
     else low = mid + 1;
   }
   return low;
 }
 
-/** Index of the first span in sorted `spans` that ends after `at`. */
-export function firstEndingAfter(spans: readonly Span[], at: number): number {
-  return firstIndex(spans, (span) => span.end > at);
+/** Index of the first item in `items`, sorted by `start`, that starts after `at` (or at it, when `inclusive`). */
+export function firstStartingAfter(items: readonly Span[], at: number, inclusive = false): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const start = items[mid]!.start;
+    if (start > at || (inclusive && start === at)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 // Most words before a full stop end a sentence and are longer than any abbreviation: they need no lower-case form.
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
+
+/** isAbbreviation for text[start, end), a word too long to be listed made into a string only if it has a full stop. */
+function isAbbreviationAt(text: string, start: number, end: number): boolean {
+  if (end - start <= LONGEST_ABBREVIATION) return isAbbreviation(text.slice(start, end));
+  const stop = text.indexOf('.', start);
+  return stop >= 0 && stop < end;
+}
 
 /** True for a word whose following full stop marks an abbreviation (Mr, U.S, J), not a sentence end. */
 export function isAbbreviation(word: string): boolean {
