@@ -123,10 +123,12 @@ export function planShardJobs(input: PlanInput): Plan {
 
   let delta = catalog.delta && shards.has(catalog.delta) ? catalog.delta : undefined;
   if (incoming.length >= DELTA_LIMIT) {
-    const count = Math.max(
+    const needed = Math.max(
       Math.ceil(incoming.length / SHARD_CAPACITY),
       Math.min(input.threads, Math.ceil(incoming.length / 500)),
     );
+    // As many shards for every thread, so that no thread is left building the last one alone.
+    const count = needed > input.threads ? Math.ceil(needed / input.threads) * input.threads : needed;
     const per = Math.ceil(incoming.length / count);
     for (let i = 0; i < incoming.length; i += per)
       job(shardName(nextShard++), [], incoming.slice(i, i + per));

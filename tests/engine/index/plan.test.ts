@@ -82,6 +82,13 @@ describe('planShardJobs', () => {
     expect(result.delta).toBeUndefined();
   });
 
+  it('gives every thread as many new shards of about the same size, so none builds the last one alone', () => {
+    const added = Array.from({ length: 4 * SHARD_CAPACITY + DELTA_LIMIT }, (_, i) => found(`n${i}`));
+    const sizes = plan(library({}), { added }).jobs.map((job) => job.read.length);
+    expect(sizes).toHaveLength(6);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
   it('marks the article of a removed file deleted in its shard without rewriting the shard', () => {
     const result = plan(library({ s0001: 50 }), { removed: ['/library/s0001-7.txt'] });
     expect(result.jobs).toEqual([]);
