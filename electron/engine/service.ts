@@ -1,6 +1,5 @@
 import { access, cp, mkdir, opendir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type {
   ApiError,
@@ -42,6 +41,7 @@ import { runIndexPass, type Commit } from './index/index-pass';
 import type { Shard } from './index/shard';
 import { openShard, shardsFolder, ShardDamagedError, verifyShardFiles } from './index/shard-files';
 import { FolderWatcher } from './index/watcher';
+import { indexThreads } from './index/worker-pool';
 import { lockLibrary, type LibraryLock } from './store/library-lock';
 import { Searcher } from './search/searcher';
 
@@ -56,7 +56,7 @@ export interface ServiceOptions {
   refreshOnOpen?: boolean;
   /** Watch the library folders and index each change as it happens (the app and `serve`). */
   watch?: boolean;
-  /** Worker threads for indexing; one per core by default. */
+  /** Worker threads for indexing; `indexThreads()` by default. */
   threads?: number;
   /**
    * Search only: no lock is taken, nothing is indexed or saved, so a command
@@ -471,7 +471,7 @@ export class QuarryService implements QuarryBackend {
         catalog: this.catalog,
         shards: () => new Map(this.searcher.list().map((shard) => [shard.id, shard])),
         damaged: this.damaged,
-        threads: this.options.threads ?? Math.min(2, availableParallelism()),
+        threads: this.options.threads ?? indexThreads(),
         signal: abort.signal,
         onProgress: (progress) => this.progress(progress),
         commit: (change) => this.commit(change),

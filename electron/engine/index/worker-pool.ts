@@ -14,13 +14,24 @@ export class JobsCancelledError extends Error {
 }
 
 export interface PoolOptions {
-  /** How many worker threads; defaults to one per core. */
+  /** How many worker threads; defaults to `indexThreads()`. */
   threads?: number;
   signal?: AbortSignal;
   /** Files read, reported in batches: how many since the last call and the latest one. */
   onFileDone?: (path: string, count: number) => void;
   /** Called as each job finishes, so its result can be saved before the others end. */
   onResult?: (result: ShardJobResult) => Promise<void>;
+}
+
+/** Each worker holds a shard of up to 5,000 articles while it builds it: four keep a build's peak well within 2 GB. */
+const MAX_THREADS = 4;
+
+/**
+ * How many index workers a machine gets: one per core, less one core for the
+ * window and the main process once there are more than two, and at most four.
+ */
+export function indexThreads(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(MAX_THREADS, cores <= 2 ? cores : cores - 1));
 }
 
 /**
@@ -43,7 +54,7 @@ function startWorker(): Worker {
  */
 export async function runJobsInWorkers(jobs: readonly ShardJob[], options: PoolOptions = {}): Promise<void> {
   if (jobs.length === 0) return;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
+  const threads = Math.max(1, Math.min(options.threads ?? indexThreads(), jobs.length));
   const queue = [...jobs];
   const workers: Worker[] = [];
   let cancelled = false;

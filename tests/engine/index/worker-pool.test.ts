@@ -2,7 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ShardJob, ShardJobResult } from '../../../electron/engine/index/shard-job';
-import { JobsCancelledError, runJobsInWorkers } from '../../../electron/engine/index/worker-pool';
+import {
+  indexThreads,
+  JobsCancelledError,
+  runJobsInWorkers,
+} from '../../../electron/engine/index/worker-pool';
 import { DESK, tempDirs, writeFiles } from '../fixtures';
 
 const tempDir = tempDirs();
@@ -20,6 +24,12 @@ async function jobs(count: number): Promise<ShardJob[]> {
     read: files,
   }));
 }
+
+describe('indexThreads', () => {
+  it('gives a worker per core on one or two cores, leaves a core free on more, and never more than four', () => {
+    expect([1, 2, 3, 4, 5, 8, 16].map((cores) => indexThreads(cores))).toEqual([1, 2, 2, 3, 4, 4, 4]);
+  });
+});
 
 describe('runJobsInWorkers', () => {
   it('runs every job on worker threads and hands each result over as it finishes', async () => {
