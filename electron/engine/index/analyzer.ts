@@ -41,6 +41,11 @@ export class IntList {
   }
 }
 
+const [WORD, SEPARATOR, CJK] = [0, 1, 2];
+/** Each UTF-16 code unit's part in a token (of a word, a separator, Han, kana or Hangul): one lookup per character instead of range tests. */
+const CHAR_KINDS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) CHAR_KINDS[c] = isCjk(c) ? CJK : isSeparator(c) ? SEPARATOR : WORD;
+
 const MULTIPLE = -2;
 /** Numbers kept per piece in `PieceTable.pieces`: its term, phrase word, and where its characters are. */
 const PIECE = 4;
@@ -177,22 +182,22 @@ export class Analyzer {
     let hash = 0;
     for (let i = 0; i <= length; i++) {
       const c = i < length ? lower.charCodeAt(i) : 32;
-      const cjk = c >= 0x1100 && isCjk(c);
-      if (cjk || isSeparator(c)) {
-        if (start >= 0) {
-          pieces.push(start);
-          pieces.push(i);
-          pieces.push(this.entry(table, lower, start, i, hash));
-          start = -1;
-        }
-        if (cjk) i = this.scanBigrams(lower, i, table) - 1;
-      } else {
+      const kind = CHAR_KINDS[c]!;
+      if (kind === WORD) {
         if (start < 0) {
           start = i;
           hash = 0x811c9dc5;
         }
         hash = Math.imul(hash ^ c, 16777619);
+        continue;
       }
+      if (start >= 0) {
+        pieces.push(start);
+        pieces.push(i);
+        pieces.push(this.entry(table, lower, start, i, hash));
+        start = -1;
+      }
+      if (kind === CJK) i = this.scanBigrams(lower, i, table) - 1;
     }
     return pieces;
   }
