@@ -137,6 +137,11 @@ describe.skipIf(!haveChromium)('quotations in Chromium', () => {
 
   it('names a speaker once in the margin beside a line where two of their quotations start', async () => {
     await views().getByRole('button', { name: 'Search' }).click();
+    // Search keeps the article it had open; the agreement the Quotes view opened is opened here too.
+    const heading = () => reader().getByRole('heading', { level: 1 }).innerText();
+    await expect.poll(heading).toMatch(/^Transcript: Minister Okafor/);
+    await openFirstResult(page, 'fisheries agreement signed');
+    await expect.poll(heading).toMatch(/agreement signed/i);
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
     await expect.poll(() => page.getByRole('complementary', { name: 'Filters' }).count()).toBe(0);
     // Without the list of the article's quotes beside it, the reader is wide enough for a margin.

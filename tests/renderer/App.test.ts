@@ -21,11 +21,12 @@ import {
 function renderApp(bridge: FakeBridge) {
   const search = new SearchState(bridge, 0);
   const reader = new ReaderState(bridge);
+  const quoteReader = new ReaderState(bridge);
   const quotes = new QuoteSearchState(bridge, 0);
   render(App, {
-    props: { library: new LibraryState(bridge), search, reader, quotes },
+    props: { library: new LibraryState(bridge), search, reader, quoteReader, quotes },
   });
-  return { search, reader, input: screen.getByRole('searchbox', { name: 'Search' }) };
+  return { search, reader, quoteReader, input: screen.getByRole('searchbox', { name: 'Search' }) };
 }
 
 describe('App', () => {
@@ -194,7 +195,7 @@ describe('App', () => {
           quotations: [quotation],
         }),
       });
-    const { reader } = renderApp(bridge);
+    const { quoteReader } = renderApp(bridge);
     await fireEvent.click(screen.getByRole('button', { name: 'Quotes' }));
     expect(await screen.findByRole('tree', { name: 'Quotations' })).toHaveTextContent('Daniel Okafor');
     expect(screen.getByRole('complementary', { name: 'Quotation filters' })).toBeInTheDocument();
@@ -205,12 +206,61 @@ describe('App', () => {
       expect(bridge.callsOf('searchQuotes').at(-1)).toEqual([expect.objectContaining({ query: 'shape' })]),
     );
     await fireEvent.keyDown(box, { key: 'Enter' });
-    await waitFor(() => expect(reader.article?.id).toBe('brief'));
+    await waitFor(() => expect(quoteReader.article?.id).toBe('brief'));
     // The reader marks what the Quotes view searched: the query's words inside quotations.
     expect(bridge.callsOf('article').at(-1)).toEqual([{ id: 'brief', query: 'shape', scope: 'quotations' }]);
     await waitFor(() =>
       expect(document.activeElement).toHaveTextContent('"We have agreed on the shape of one,"'),
     );
     expect(document.querySelector('.labels .speaker')).toHaveTextContent('Daniel Okafor');
+  });
+
+  it('keeps the article each view opened: the Quotes view starts empty, and Search shows its own again', async () => {
+    const bridge = new FakeBridge();
+    bridge.searchImpl = () => Promise.resolve({ ok: true, value: makeResponse([makeHit('a1')]) });
+    const body = '"We will not move," said Daniel Okafor.';
+    const quotation = makeQuotation(body, 0, body.indexOf(' said'), {
+      speaker: 'Daniel Okafor',
+      cue: 'said',
+    });
+    bridge.searchQuotesImpl = (request) =>
+      Promise.resolve({
+        ok: true,
+        value: makeQuoteResponse(
+          [makeQuoteGroup('Daniel Okafor', [makeSighting('brief', quotation.text, { quotation })])],
+          { query: request.query },
+        ),
+      });
+    bridge.articleImpl = ({ id }) =>
+      Promise.resolve({
+        ok: true,
+        value:
+          id === 'brief'
+            ? makeArticle({
+                id,
+                title: 'Harbour talks stall',
+                body,
+                blocks: [{ kind: 'paragraph', start: 0, end: body.length }],
+                quotations: [quotation],
+              })
+            : makeArticle({ id }),
+      });
+    const { input, reader, quoteReader } = renderApp(bridge);
+    await fireEvent.input(input, { target: { value: 'budget' } });
+    await screen.findAllByRole('option');
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: 'Budget plans unveiled' })).toBeInTheDocument();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Quotes' }));
+    expect(await screen.findByText('Select a quotation to read it in its article.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Budget plans unveiled' })).not.toBeInTheDocument();
+    await screen.findByRole('tree', { name: 'Quotations' });
+    await fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Search quotations' }), { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: 'Harbour talks stall' })).toBeInTheDocument();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByRole('heading', { name: 'Budget plans unveiled' })).toBeInTheDocument();
+    expect(reader.article?.id).toBe('a1');
+    expect(quoteReader.article?.id).toBe('brief');
   });
 });

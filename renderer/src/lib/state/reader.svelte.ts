@@ -115,4 +115,7 @@ export class ReaderState {
   }
 }
 
+/** The reader beside the search results. */
 export const reader = new ReaderState(client);
+/** The reader beside the Quotes view's quotations: each view keeps the article it opened. */
+export const quoteReader = new ReaderState(client);
