@@ -98,7 +98,9 @@ export async function runShardJob(
   }
   const readPaths: string[] = [];
   const carried = articles.length;
-  // Several files are read at once so the disk is never idle, and taken in order so shards come out the same.
+  // Up to READ_AHEAD files are in hand at once: while a large file is read in the background, or a PDF is parsed
+  // in its own worker, the thread reads the next (small files are read in one call). Results are taken in order
+  // so shards come out the same.
   const outcomes = await readInOrder(toRead, (file) => readArticle(file.path, file.folder), onFileDone);
   toRead.forEach((file, i) => {
     const outcome = outcomes[i]!;
