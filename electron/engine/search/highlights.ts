@@ -3,7 +3,7 @@ import { hasCjk } from '../index/cjk';
 import { ENGLISH } from '../index/languages';
 import { FIELDS } from '../index/lunr-index';
 import type { ParsedQuery } from './query';
-import { mergeRanges, phraseRanges, termRanges, wordsOf, type Word } from './words';
+import { mergeRanges, phraseRanges, termRanges } from './words';
 
 /**
  * The ranges of a title and body that a query matched, found by
@@ -36,17 +36,12 @@ export function highlightRanges(
       said.some((quotation) => quotation.start <= start && end <= quotation.end),
     );
   const quoteRanges = termRanges(body, own(fieldTerms[3] ?? new Set()), language);
-  // Phrases are found in the fields' words, listed only when a phrase is asked for, in the original text.
-  let titleWords: Word[] | undefined;
-  let bodyWords: Word[] | undefined;
+  // Phrases are found in the fields' words, in the original text.
   for (const phrase of query.phrases) {
     if (phrase.prohibited) continue;
-    if (phrase.fields.includes('title'))
-      titleRanges.push(...phraseRanges((titleWords ??= wordsOf(title)), phrase.words));
-    if (phrase.fields.includes('body'))
-      bodyRanges.push(...phraseRanges((bodyWords ??= wordsOf(body)), phrase.words));
-    else if (phrase.fields.includes('quote'))
-      quoteRanges.push(...phraseRanges((bodyWords ??= wordsOf(body)), phrase.words));
+    if (phrase.fields.includes('title')) titleRanges.push(...phraseRanges(title, phrase.words));
+    if (phrase.fields.includes('body')) bodyRanges.push(...phraseRanges(body, phrase.words));
+    else if (phrase.fields.includes('quote')) quoteRanges.push(...phraseRanges(body, phrase.words));
   }
   for (const { character, fields } of query.characters) {
     if (fields.includes(FIELDS[0])) titleRanges.push(...occurrences(title, character));
@@ -85,7 +80,7 @@ function speakerAttributions(
   const matches = new Map<string, boolean>();
   const matching = (speaker: string) =>
     termRanges(speaker, terms, language).length > 0 ||
-    phrases.some((phrase) => phraseRanges(wordsOf(speaker), phrase.words).length > 0) ||
+    phrases.some((phrase) => phraseRanges(speaker, phrase.words).length > 0) ||
     characters.some(({ character }) => speaker.includes(character));
   for (const quotation of said) {
     const { speaker, mention } = quotation;

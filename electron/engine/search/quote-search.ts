@@ -20,7 +20,7 @@ import { quotationsWithPhrase } from './phrases';
 import { parseQuery, type ParsedQuery } from './query';
 import { groupQuotations } from './quote-groups';
 import { pageInOrder } from './rank';
-import { mergeRanges, phraseRanges, termRanges, wordsOf } from './words';
+import { mergeRanges, phraseRanges, termRanges } from './words';
 
 const DEFAULT_LIMIT = 20;
 const DEFAULT_KINDS: readonly QuotationKind[] = ['direct', 'transcript', 'block'];
@@ -320,7 +320,7 @@ function quoteHighlights(text: string, answer: Answer, language: string): Range[
   const ranges = termRanges(text, answer.quoteTerms, language);
   for (const phrase of answer.query.phrases) {
     if (!phrase.prohibited && phrase.fields.includes('quote'))
-      ranges.push(...phraseRanges(wordsOf(text), phrase.words));
+      ranges.push(...phraseRanges(text, phrase.words));
   }
   return mergeRanges(ranges);
 }

@@ -80,14 +80,18 @@ function firstWordCode(text: string, start: number, end: number): number {
 /**
  * Visits the words of `text` in order, as `wordsOf` lists them, without
  * making the list. With `firsts`, a word whose normalised form starts with an
- * ASCII character not marked there is passed over unread.
+ * ASCII character not marked there is passed over unread (`passed` is told).
  */
-function eachWord(text: string, visit: WordVisitor, firsts?: Uint8Array): void {
+function eachWord(text: string, visit: WordVisitor, firsts?: Uint8Array, passed?: () => void): void {
   const visitPiece = (start: number, end: number) => {
     if (end <= start) return;
     if (firsts) {
       const first = firstWordCode(text, start, end);
-      if (first >= 0 && !firsts[first]) return;
+      if (first >= 0 && !firsts[first]) {
+        // 0: no letter or digit, so no word at all.
+        if (first > 0) passed?.();
+        return;
+      }
     }
     const piece = pieceOf(text.slice(start, end));
     if (piece.norm) visit(start + piece.lead, end - piece.trail, piece.norm, piece);
@@ -205,14 +209,33 @@ function firstCodes(terms: ReadonlySet<string>): Uint8Array | undefined {
   return firsts;
 }
 
-/** Ranges where the word sequence `phrase` occurs in `words`, from its first word to its last. */
-export function phraseRanges(words: readonly Word[], phrase: readonly string[]): Range[] {
+/**
+ * Ranges where the word sequence `phrase` (normalised words) occurs in
+ * `text`, from its first word to its last: one pass over the text keeping the
+ * last few words, in which a word that cannot be any of the phrase's (by its
+ * first character) is passed over unread and only breaks the sequence.
+ */
+export function phraseRanges(text: string, phrase: readonly string[]): Range[] {
   const ranges: Range[] = [];
-  if (phrase.length === 0) return ranges;
-  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (words[i + j]!.norm !== phrase[j]) continue outer;
-    ranges.push([words[i]!.start, words[i + phrase.length - 1]!.end]);
-  }
+  const size = phrase.length;
+  if (size === 0) return ranges;
+  // The last `size` words seen in a row, in a ring: their starts and normalised forms.
+  const starts = new Array<number>(size).fill(0);
+  const norms = new Array<string>(size).fill('');
+  let seen = 0;
+  eachWord(
+    text,
+    (start, end, norm) => {
+      starts[seen % size] = start;
+      norms[seen % size] = norm;
+      seen++;
+      if (seen < size || norm !== phrase[size - 1]) return;
+      for (let j = 0; j < size - 1; j++) if (norms[(seen - size + j) % size] !== phrase[j]) return;
+      ranges.push([starts[(seen - size) % size]!, end]);
+    },
+    firstCodes(new Set(phrase)),
+    () => (seen = 0),
+  );
   return ranges;
 }
 

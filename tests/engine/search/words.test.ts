@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Range } from '../../../electron/api';
 import { buildLunrIndex } from '../../../electron/engine/index/lunr-index';
@@ -168,17 +169,69 @@ describe('termRanges', () => {
 describe('phraseRanges', () => {
   it('gives the range from the first word of each occurrence to its last', () => {
     const text = 'He talks about talks. Then talks, talks about “talks” again.';
-    const ranges = phraseRanges(wordsOf(text), ['talks', 'about', 'talks']);
+    const ranges = phraseRanges(text, ['talks', 'about', 'talks']);
     expect(sliced(text, ranges)).toEqual(['talks about talks', 'talks about “talks']);
   });
 
   it('needs the words in order and next to each other', () => {
-    const words = wordsOf('about talks, talks then about');
-    expect(phraseRanges(words, ['talks', 'about'])).toEqual([]);
+    expect(phraseRanges('about talks, talks then about', ['talks', 'about'])).toEqual([]);
+    expect(phraseRanges('talks, then about', ['talks', 'about'])).toEqual([]);
+  });
+
+  it('lets punctuation between the words stand, as the index does', () => {
+    const text = 'the talks — about nothing';
+    expect(sliced(text, phraseRanges(text, ['talks', 'about']))).toEqual(['talks — about']);
+  });
+
+  it('finds a phrase that repeats a word, and occurrences that overlap', () => {
+    const text = 'no no no, she said';
+    expect(sliced(text, phraseRanges(text, ['no', 'no']))).toEqual(['no no', 'no no']);
   });
 
   it('gives nothing for an empty phrase', () => {
-    expect(phraseRanges(wordsOf('a b'), [])).toEqual([]);
+    expect(phraseRanges('a b', [])).toEqual([]);
+  });
+
+  it('finds what a search through the list of the words finds', () => {
+    const reference = (text: string, phrase: readonly string[]): Range[] => {
+      const words = wordsOf(text);
+      const ranges: Range[] = [];
+      outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+        for (let j = 0; j < phrase.length; j++) if (words[i + j]!.norm !== phrase[j]) continue outer;
+        ranges.push([words[i]!.start, words[i + phrase.length - 1]!.end]);
+      }
+      return ranges;
+    };
+    const word = fc.constantFrom(
+      'the',
+      'The',
+      'threat',
+      '“the',
+      'threat,”',
+      'café',
+      'Café',
+      '15.8m',
+      '...',
+      '—',
+      '東京都',
+      'it’s',
+      "it's",
+      'x',
+    );
+    const separator = fc.constantFrom(' ', '  ', '\n', '-', ' — ');
+    const text = fc.array(fc.tuple(word, separator), { maxLength: 30 }).map((parts) => parts.flat().join(''));
+    const phrase = fc.array(
+      fc.constantFrom('the', 'threat', 'cafe', '15.8m', 'it’s', "it's", '東京', '京都', 'x'),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    );
+    fc.assert(
+      fc.property(text, phrase, (text, phrase) => {
+        expect(phraseRanges(text, phrase)).toEqual(reference(text, phrase));
+      }),
+    );
   });
 });
 
