@@ -97,6 +97,29 @@ function positionsAt(
   decodePositions(reads.runs[run.at]!, start - from, word.ends[i]! - from, out);
 }
 
+/**
+ * The first index from `from` on where the ascending `docs` reach `doc` (or
+ * their length). It gallops, then halves: the list of a common word (`the`)
+ * is long, and between two candidates most of it is passed over.
+ */
+function seek(docs: Int32Array, from: number, doc: number): number {
+  if (from >= docs.length || docs[from]! >= doc) return from;
+  let below = from;
+  let step = 1;
+  while (below + step < docs.length && docs[below + step]! < doc) {
+    below += step;
+    step *= 2;
+  }
+  let low = below + 1;
+  let high = Math.min(below + step, docs.length);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (docs[middle]! < doc) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 // Reused for every candidate: a common phrase has thousands, and an array each would keep the collector busy.
 const starts = new IntList();
 const positions = new IntList();
@@ -237,9 +260,7 @@ function eachPhraseStart(
     if (!shard.isLive(doc)) continue;
     for (const j of order) {
       const word = words[j]!;
-      let cursor = cursors[j]!;
-      while (cursor < word.docs.length && word.docs[cursor]! < doc) cursor++;
-      cursors[j] = cursor;
+      const cursor = (cursors[j] = seek(word.docs, cursors[j]!, doc));
       if (cursor >= word.docs.length) break outer;
       if (word.docs[cursor] !== doc) continue outer;
     }

@@ -123,6 +123,25 @@ describe('Searcher.search', () => {
     expect(sliced(snippet!.text, snippet!.highlights)).toEqual(['talks about talks']);
   });
 
+  it('finds a phrase in every article that holds it, among hundreds that hold its words apart', () => {
+    // Seeded, so that the lists of "the" and "port" are long and interleave at every distance.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const vocabulary = ['the', 'port', 'the', 'harbour', 'of', 'the', 'quota', 'boats', 'port', 'and'];
+    const articles = Array.from({ length: 600 }, (_, i) => {
+      const words = Array.from({ length: 2 + Math.floor(next() * 12) }, () =>
+        next() < 0.02 ? 'port' : vocabulary[Math.floor(next() * vocabulary.length)]!,
+      );
+      return makeArticle(`a${i}`, `Article ${i}`, words.join(' '));
+    });
+    const many = searcherOf(articles.slice(0, 250), articles.slice(250));
+    for (const phrase of ['the port', 'port the', 'the quota', 'boats and the', 'of the harbour']) {
+      const holding = articles.filter((article) => ` ${article.body} `.includes(` ${phrase} `));
+      const found = run(many, { query: `"${phrase}"`, limit: 1000 });
+      expect(new Set(ids(found)), phrase).toEqual(new Set(holding.map((article) => article.id)));
+    }
+  });
+
   it('does not highlight a phrase’s words where they stand alone', () => {
     const [hit] = run(searcher, '"talks about talks"').hits;
     expect(hit!.titleHighlights).toEqual([]);
