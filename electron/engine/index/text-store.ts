@@ -44,6 +44,11 @@ const KINDS: BlockKind[] = ['paragraph', 'heading', 'quote', 'reply'];
 
 type Extras = Pick<StoredText, 'language' | 'sourceMap' | 'locator'>;
 
+/**
+ * A record: the body's UTF-8 length (4 bytes), the body, then the rest as
+ * JSON. The body stays out of the JSON so that neither writing nor reading
+ * it goes through escaping: it is most of the record.
+ */
 function encodeRecord(text: StoredText): Buffer {
   const blocks: number[] = [];
   for (const block of text.blocks)
@@ -61,10 +66,16 @@ function encodeRecord(text: StoredText): Buffer {
     quote.group ?? -1,
     quote.mention ? storedMention(text.body, quote.mention) : null,
   ]);
-  const record: unknown[] = [text.body, blocks, text.url, text.tags, quotations];
-  // Most articles have none of the extras: the record then stays five fields long.
-  if (Object.keys(extras).length > 0) record.push(extras);
-  return Buffer.from(JSON.stringify(record));
+  const rest: unknown[] = [blocks, text.url, text.tags, quotations];
+  // Most articles have none of the extras: the rest then stays four fields long.
+  if (Object.keys(extras).length > 0) rest.push(extras);
+  const json = JSON.stringify(rest);
+  const bodyBytes = Buffer.byteLength(text.body);
+  const record = Buffer.allocUnsafe(4 + bodyBytes + Buffer.byteLength(json));
+  record.writeUInt32LE(bodyBytes, 0);
+  record.write(text.body, 4, 'utf8');
+  record.write(json, 4 + bodyBytes, 'utf8');
+  return record;
 }
 
 /** A mention's range, with its words only when they are not the body's there. */
@@ -76,9 +87,16 @@ function storedMention(body: string, mention: TextSpan): [number, number, string
 
 /** Reads one record back from an inflated block. */
 export function decodeRecord(block: Uint8Array, start: number, end: number): StoredText {
-  const [body, flat, url, tags, stored, extras] = JSON.parse(
-    Buffer.from(block.buffer, block.byteOffset + start, end - start).toString('utf8'),
-  ) as [string, number[], string | null, string[], StoredQuotation[], Extras | undefined];
+  const bytes = Buffer.from(block.buffer, block.byteOffset + start, end - start);
+  const bodyEnd = 4 + bytes.readUInt32LE(0);
+  const body = bytes.toString('utf8', 4, bodyEnd);
+  const [flat, url, tags, stored, extras] = JSON.parse(bytes.toString('utf8', bodyEnd)) as [
+    number[],
+    string | null,
+    string[],
+    StoredQuotation[],
+    Extras | undefined,
+  ];
   const blocks: ArticleBlock[] = [];
   for (let i = 0; i + 2 < flat.length; i += 3) {
     blocks.push({ kind: KINDS[flat[i]!] ?? 'paragraph', start: flat[i + 1]!, end: flat[i + 2]! });

@@ -147,6 +147,28 @@ describe('readShardArticles', () => {
     expect(await readShardArticles(folder, record)).toEqual(ARTICLES);
   });
 
+  it('reads back text that JSON escapes or UTF-8 spreads over several bytes, and every extra a record carries', async () => {
+    const base = makeArticle(
+      'letters',
+      'Letters from Tōkyō',
+      'Tōkyō 東京 — “the \\ back\\slash” and "quotes" \u2028 🐟.\n\nSecond page.',
+    );
+    const letters: Article = {
+      ...base,
+      language: 'ja',
+      sourceMap: [
+        { start: 0, end: 10, page: 1 },
+        { start: 10, end: 20, offset: 4096, member: 'ch1.xhtml' },
+      ],
+      locator: 'record 3',
+      url: 'https://example.org/letters',
+      tags: ['post', 'japan'],
+      quotations: findArticleQuotations(base),
+    };
+    const written = await writeShard(folder, 's0002', 1, 1, bytesOf([letters]));
+    expect(await readShardArticles(folder, written)).toEqual([letters]);
+  });
+
   it('reads only the articles asked for, and leaves out deleted ones by default', async () => {
     expect((await readShardArticles(folder, record, [1])).map((a) => a.id)).toEqual(['budget']);
     expect((await readShardArticles(folder, { ...record, deleted: [0] })).map((a) => a.id)).toEqual([
