@@ -3,8 +3,13 @@ import type { Catalog } from './catalog';
 import type { Shard } from './shard';
 import type { FileToRead, KeptArticles, ShardJob } from './shard-job';
 
-/** A big shard holds at most this many articles, so no one file or string grows without bound. */
-export const SHARD_CAPACITY = 5000;
+/**
+ * A big shard holds at most this many articles, so no one file or string
+ * grows without bound. Shards share most of their words, and each pays for
+ * its dictionary again (when built, and in every query), so fewer, larger
+ * shards cost less: as large as a worker can hold while it builds one.
+ */
+export const SHARD_CAPACITY = 10_000;
 /** Fewer new articles than this go to the delta shard rather than to new big shards. */
 export const DELTA_LIMIT = 1000;
 /** The delta shard is rebuilt whole on every change, so it stays small: past this it is sealed and a new one starts. */
@@ -129,9 +134,10 @@ export function planShardJobs(input: PlanInput): Plan {
     );
     // As many shards for every thread, so that no thread is left building the last one alone.
     const count = needed > input.threads ? Math.ceil(needed / input.threads) * input.threads : needed;
-    const per = Math.ceil(incoming.length / count);
-    for (let i = 0; i < incoming.length; i += per)
-      job(shardName(nextShard++), [], incoming.slice(i, i + per));
+    for (let i = 0; i < count; i++) {
+      const from = Math.floor((i * incoming.length) / count);
+      job(shardName(nextShard++), [], incoming.slice(from, Math.floor(((i + 1) * incoming.length) / count)));
+    }
   } else if (incoming.length > 0) {
     if (delta && liveAfter(delta) + incoming.length <= DELTA_CAPACITY) {
       job(delta, kept(delta, leaving.get(delta)), incoming);
