@@ -158,7 +158,7 @@ describe('readShardArticles', () => {
       language: 'ja',
       sourceMap: [
         { start: 0, end: 10, page: 1 },
-        { start: 10, end: 20, offset: 4096, member: 'ch1.xhtml' },
+        { start: 10, end: 20, offset: 4096, part: 'ch1.xhtml' },
       ],
       locator: 'record 3',
       url: 'https://example.org/letters',
