@@ -21,6 +21,8 @@ export interface FindOptions {
 
 // How far from a quotation its attribution may be looked for, in characters.
 const WINDOW = 400;
+/** The writer's pronouns, outside quotation marks. */
+const FIRST_PERSON = new Set(['i', 'we']);
 
 type Item =
   { at: number; mark: MarkedQuote } | { at: number; turn: Turn } | { at: number; block: BlockQuote };
@@ -161,7 +163,8 @@ class ArticleReader implements SentenceReader {
     if (speaker && mention.kind === 'description') {
       this.speakers.noteUnnamed(mention.start, speaker, this.speakers.isBody(speaker));
     }
-    if (speaker || mention.kind !== 'pronoun') return speaker;
+    // "I" and "we" outside quotation marks are the writer: no one else in the sentence speaks through them.
+    if (speaker || mention.kind !== 'pronoun' || FIRST_PERSON.has(mention.text.toLowerCase())) return speaker;
     // "its solicitor pointed to a clause, which he described as…": nobody named, but the sentence's subject.
     const sentence = this.sentence(mention.start);
     const subject = sentenceSubject(this.text, this.tokens(sentence.start, mention.start));

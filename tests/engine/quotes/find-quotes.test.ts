@@ -88,6 +88,12 @@ describe('findQuotations', () => {
     ]);
   });
 
+  it('leaves what the writer says ("I say") unattributed, not given to the subject of the sentence', () => {
+    expect(find("It's all very well criticising that policy, but I say 'So what?' to his opinions.")).toEqual(
+      [["'So what?'", 'direct', null]],
+    );
+  });
+
   it('finds nothing in an article without quotations', () => {
     expect(findQuotations('Headline\n\nThe market was quiet. Prices held steady.')).toEqual([]);
     expect(findQuotations('')).toEqual([]);
