@@ -51,8 +51,13 @@ export class ShardBuilder {
   private readonly postings = ARTICLE_FIELDS.map(() => new IntList());
   /** Per quotation field: (term, quotation, term frequency) triples. */
   private readonly quotationPostings = QUOTATION_FIELDS.map(() => new IntList());
-  /** (phrase word, article, position) triples; positions count every word, title then body. */
-  private readonly occurrences = new IntList();
+  /**
+   * Every article's phrase words in order, title then body, with -1 for the
+   * unused position between them: a word's position is its place in its
+   * article's run, which starts at `wordRuns[article]`.
+   */
+  private readonly words = new IntList();
+  private readonly wordRuns = new IntList();
   private readonly lengths: number[][] = ARTICLE_FIELDS.map(() => []);
   private readonly quotationLengths: number[][] = QUOTATION_FIELDS.map(() => []);
   private readonly titleWords: number[] = [];
@@ -107,25 +112,23 @@ export class ShardBuilder {
     const doc = this.count++;
     const language = pipelineLanguage(article.language);
     this.languages.add(language);
-    const titleWords = this.addField(TITLE, doc, article.title, 0, language);
+    this.wordRuns.push(this.words.length);
+    const titleWords = this.addField(TITLE, doc, article.title, language);
     this.titleWords.push(titleWords);
     // One unused position between title and body, so a phrase never runs from one into the other.
-    this.addField(BODY, doc, article.body, titleWords + 1, language);
+    this.words.push(-1);
+    this.addField(BODY, doc, article.body, language);
     this.addQuotations(doc, article.body, quotations, titleWords + 1, language);
   }
 
   /** Indexes one field of article `doc`; gives the number of phrase words in it. */
-  private addField(field: number, doc: number, text: string, base: number, language: string): number {
+  private addField(field: number, doc: number, text: string, language: string): number {
     const terms = this.termBuffer;
     const norms = this.normBuffer;
     this.analyzer.analyse(text, terms, norms, language, field === BODY ? this.placeBuffer : undefined);
     this.lengths[field]!.push(this.countTerms(this.postings[field]!, doc, terms.values, 0, terms.length));
-    const occurrences = this.occurrences;
-    for (let i = 0; i < norms.length; i++) {
-      occurrences.push(norms.values[i]!);
-      occurrences.push(doc);
-      occurrences.push(base + i);
-    }
+    const words = this.words;
+    for (let i = 0; i < norms.length; i++) words.push(norms.values[i]!);
     return norms.length;
   }
 
@@ -349,7 +352,7 @@ export class ShardBuilder {
       seconds: docsOf,
       thirds: positionsOf,
       present,
-    } = groupTriples(this.occurrences, this.analyzer.norms.length);
+    } = groupWords(this.words, this.wordRuns, this.analyzer.norms.length);
     const normIds = sortedIds(present, this.analyzer.norms);
     const out = new ByteWriter(1 << 16);
     const docs = new ByteWriter(1024);
@@ -410,11 +413,7 @@ function groupTriples(
   const starts = new Int32Array(keys + 1);
   const values = triples.values;
   for (let i = 0; i < count; i++) starts[values[i * 3]! + 1]!++;
-  const present: number[] = [];
-  for (let k = 0; k < keys; k++) {
-    if (starts[k + 1]! > 0) present.push(k);
-    starts[k + 1]! += starts[k]!;
-  }
+  const present = countsToStarts(starts, keys);
   const next = starts.slice(0, keys);
   const seconds = new Int32Array(count);
   const thirds = new Int32Array(count);
@@ -422,6 +421,58 @@ function groupTriples(
     const at = next[values[i]!]!++;
     seconds[at] = values[i + 1]!;
     thirds[at] = values[i + 2]!;
+  }
+  return { starts, seconds, thirds, present };
+}
+
+/**
+ * Turns per-key counts, held at `starts[k + 1]`, into where each key's
+ * values start; gives the keys that have any, in order.
+ */
+function countsToStarts(starts: Int32Array, keys: number): number[] {
+  const present: number[] = [];
+  for (let k = 0; k < keys; k++) {
+    if (starts[k + 1]! > 0) present.push(k);
+    starts[k + 1]! += starts[k]!;
+  }
+  return present;
+}
+
+/**
+ * Groups the articles' runs of phrase words by word, as `groupTriples` groups
+ * (word, article, position) triples: for word k, `seconds` and `thirds` hold
+ * the article and position of each place it stands, in article and position
+ * order, from `starts[k]` to `starts[k+1]`. Kept as runs, a word costs one
+ * number while articles are added rather than three.
+ */
+function groupWords(
+  words: IntList,
+  runs: IntList,
+  keys: number,
+): { starts: Int32Array; seconds: Int32Array; thirds: Int32Array; present: number[] } {
+  const values = words.values;
+  const starts = new Int32Array(keys + 1);
+  let count = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = values[i]!;
+    if (word < 0) continue;
+    starts[word + 1]!++;
+    count++;
+  }
+  const present = countsToStarts(starts, keys);
+  const next = starts.slice(0, keys);
+  const seconds = new Int32Array(count);
+  const thirds = new Int32Array(count);
+  for (let doc = 0; doc < runs.length; doc++) {
+    const from = runs.values[doc]!;
+    const to = doc + 1 < runs.length ? runs.values[doc + 1]! : words.length;
+    for (let i = from; i < to; i++) {
+      const word = values[i]!;
+      if (word < 0) continue;
+      const at = next[word]!++;
+      seconds[at] = doc;
+      thirds[at] = i - from;
+    }
   }
   return { starts, seconds, thirds, present };
 }
