@@ -99,6 +99,17 @@ export const NOT_NAME_WORDS = set(`
   september october november december today yesterday tomorrow tonight one two three
   once again outside inside asked speaking writing addressing explaining reacting
   responding commenting describing
+  among amongst amid amidst across along around against beyond towards toward upon via
+  throughout besides regarding concerning including
+  sadly possibly ultimately shortly admittedly apparently arguably certainly clearly
+  obviously unfortunately fortunately hopefully interestingly ironically crucially
+  importantly notably frankly surprisingly unsurprisingly curiously similarly likewise
+  consequently accordingly additionally finally initially originally previously recently
+  currently eventually subsequently separately perhaps nevertheless nonetheless
+  furthermore moreover otherwise therefore thus hence generally typically usually
+  normally sometimes often already afterwards elsewhere presumably reportedly allegedly
+  probably undoubtedly inevitably essentially basically traditionally historically
+  increasingly specifically particularly especially
 `);
 
 /** Words that mark a capitalised name as an organisation rather than a person. */

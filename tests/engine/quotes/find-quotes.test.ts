@@ -94,6 +94,19 @@ describe('findQuotations', () => {
     );
   });
 
+  it('does not take an adverb or preposition opening a sentence for a name', () => {
+    expect(
+      find(
+        '"It is up to us," said Dr Gonzalo Frasca. Ultimately, Dr Frasca sees games as a laboratory. ' +
+          '"Children learn through play." Among the replies were messages saying "we are sorry" to him.',
+      ),
+    ).toEqual([
+      ['"It is up to us,"', 'direct', 'Gonzalo Frasca'],
+      ['"Children learn through play."', 'direct', 'Gonzalo Frasca'],
+      ['"we are sorry"', 'scare', null],
+    ]);
+  });
+
   it('finds nothing in an article without quotations', () => {
     expect(findQuotations('Headline\n\nThe market was quiet. Prices held steady.')).toEqual([]);
     expect(findQuotations('')).toEqual([]);
