@@ -83,6 +83,20 @@ export const FEMALE_TITLES = set(
 /** Personal pronouns that can be the subject of "said". */
 export const PRONOUNS = set('he she they it we i');
 
+/** Adverbs that comment on a whole sentence ("Sadly, …", "Ultimately …"): no name, and no one who speaks. */
+const SENTENCE_ADVERB_LIST = `
+  sadly possibly ultimately shortly admittedly apparently arguably certainly clearly
+  obviously unfortunately fortunately hopefully interestingly ironically crucially
+  importantly notably frankly surprisingly unsurprisingly curiously similarly likewise
+  consequently accordingly additionally finally initially originally previously recently
+  currently eventually subsequently separately perhaps nevertheless nonetheless
+  furthermore moreover otherwise therefore thus hence generally typically usually
+  normally sometimes often already afterwards elsewhere presumably reportedly allegedly
+  probably undoubtedly inevitably essentially basically traditionally historically
+  increasingly specifically particularly especially
+`;
+export const SENTENCE_ADVERBS = set(SENTENCE_ADVERB_LIST);
+
 /**
  * Capitalised words that start sentences or clauses but never begin a name,
  * so "But Kim said" names Kim, not "But Kim".
@@ -101,15 +115,7 @@ export const NOT_NAME_WORDS = set(`
   responding commenting describing
   among amongst amid amidst across along around against beyond towards toward upon via
   throughout besides regarding concerning including
-  sadly possibly ultimately shortly admittedly apparently arguably certainly clearly
-  obviously unfortunately fortunately hopefully interestingly ironically crucially
-  importantly notably frankly surprisingly unsurprisingly curiously similarly likewise
-  consequently accordingly additionally finally initially originally previously recently
-  currently eventually subsequently separately perhaps nevertheless nonetheless
-  furthermore moreover otherwise therefore thus hence generally typically usually
-  normally sometimes often already afterwards elsewhere presumably reportedly allegedly
-  probably undoubtedly inevitably essentially basically traditionally historically
-  increasingly specifically particularly especially
+  ${SENTENCE_ADVERB_LIST}
 `);
 
 /** Words that mark a capitalised name as an organisation rather than a person. */

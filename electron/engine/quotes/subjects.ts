@@ -11,7 +11,7 @@ import {
   STOPS,
   type Mention,
 } from './phrases';
-import { PRONOUNS, TITLES } from './lexicon';
+import { PRONOUNS, SENTENCE_ADVERBS, TITLES } from './lexicon';
 import { isAllCaps, isCapitalised, lower, type Token } from './text';
 
 // What sets off an apposition: "Mr Bez - himself a former executive at Porsche - said".
@@ -77,6 +77,8 @@ export function phraseBefore(text: string, tokens: readonly Token[], before: num
     return mention(text, tokens, start, end, 'name');
   }
   if (STOPS.has(word) || isVerb(word)) return null;
+  // "Sadly comments such as his…": an adverb opening the sentence, alone before the verb, is nobody.
+  if (SENTENCE_ADVERBS.has(word) && (end === 1 || !tokens[end - 2]!.word)) return null;
   let start = end - 1;
   let hops = 0;
   while (start > 0 && end - start < 10) {

@@ -94,7 +94,7 @@ describe('findQuotations', () => {
     );
   });
 
-  it('does not take an adverb or preposition opening a sentence for a name', () => {
+  it('does not take an adverb or preposition opening a sentence for a name, or for a speaker', () => {
     expect(
       find(
         '"It is up to us," said Dr Gonzalo Frasca. Ultimately, Dr Frasca sees games as a laboratory. ' +
@@ -104,6 +104,15 @@ describe('findQuotations', () => {
       ['"It is up to us,"', 'direct', 'Gonzalo Frasca'],
       ['"Children learn through play."', 'direct', 'Gonzalo Frasca'],
       ['"we are sorry"', 'scare', null],
+    ]);
+    expect(
+      find(
+        'Caprice, who left on Friday, afterwards said: "I am so glad." ' +
+          "Sadly comments such as his put her along side the 'scruffy little Austrian.'",
+      ).map(([text, , speaker]) => [text, speaker]),
+    ).toEqual([
+      ['"I am so glad."', 'Caprice'],
+      ["'scruffy little Austrian.'", null],
     ]);
   });
 
