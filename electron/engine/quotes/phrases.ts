@@ -38,6 +38,7 @@ export const BETWEEN_SUBJECT_AND_VERB = new WordList(
 );
 
 export const JOINERS = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'meanwhile', 'now', 'also']);
+const LIST_JOINERS = new Set(['and', 'or']);
 
 export function isVerb(word: string): boolean {
   return SPEECH_VERBS.has(word) || REPORTING_VERBS.has(word);
@@ -178,15 +179,36 @@ export function sentenceSubject(text: string, tokens: readonly Token[]): Mention
   while (tokens[from] && !tokens[from]!.word && tokens[from]!.text !== '"') from++;
   if (JOINERS.has(lower(tokens[from]))) from += tokens[from + 1]?.text === ',' ? 2 : 1;
   const opener = lower(tokens[from]);
+  let opened = false;
   if (NOT_NAME_WORDS.has(opener) && !PRONOUNS.has(opener) && !DETERMINERS.has(opener)) {
     const comma = tokens.findIndex((token, i) => i > from && token.text === ',');
     if (comma < 0 || comma > from + 15) return null;
     from = comma + 1;
+    opened = true;
   } else if (opener.endsWith('ing')) {
     const comma = tokens.findIndex((token, i) => i > from && token.text === ',');
-    if (comma > 0 && comma <= from + 15) from = comma + 1;
+    if (comma > 0 && comma <= from + 15) {
+      from = comma + 1;
+      opened = true;
+    }
   }
-  const phrase = phraseAfter(text, tokens, from);
+  let found = phraseAfter(text, tokens, from);
+  // "Shortly after collecting a trophy, a Mercedes convertible and a cheque, Federer addressed…": a thing
+  // listed in the opening clause is no subject; the clause runs on to a later comma.
+  for (
+    let hops = 0;
+    opened && found?.kind === 'description' && found.definite === false && hops < 2;
+    hops++
+  ) {
+    const end = found.end;
+    const listed = tokens.findIndex((token) => token.start >= end);
+    if (!LIST_JOINERS.has(lower(tokens[listed]))) break;
+    const comma = tokens.findIndex((token, i) => i > listed && token.text === ',');
+    const later = comma > 0 && comma <= listed + 15 ? phraseAfter(text, tokens, comma + 1) : null;
+    if (!later) break;
+    found = later;
+  }
+  const phrase = found;
   if (!phrase) return null;
   const after = tokens.findIndex((token) => token.start >= phrase.end);
   const next = tokens[after];

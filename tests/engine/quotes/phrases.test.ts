@@ -58,4 +58,17 @@ describe('sentenceSubject', () => {
     expect(subject('A day ahead of the report, Mr Kennedy used a speech to say')).toBe('Mr Kennedy');
     expect(subject('- Manchester City boss Kevin Keegan:')).toBe('Kevin Keegan');
   });
+
+  it('reads an opening clause on through the things it lists, to the subject after them', () => {
+    const subject = (text: string) => sentenceSubject(text, tokens(text))?.text ?? null;
+    expect(
+      subject(
+        'Shortly after collecting a crystal trophy, a Mercedes convertible and a cheque for $1.5m, Federer addressed the crowd and concluded by saying',
+      ),
+    ).toBe('Federer');
+    expect(subject('Speaking after the vote, the minister and her deputy, Ms Rahman, said')).toBe(
+      'the minister',
+    );
+    expect(subject('Shortly afterwards, a spokesman and a lawyer said')).toBe('a spokesman');
+  });
 });
