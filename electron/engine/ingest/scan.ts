@@ -96,7 +96,7 @@ export async function scanFolders(
         result.folderErrors.set(folder, 'not a folder');
         continue;
       }
-      await walk(folder, folder, new Set([await realpath(folder)]), result, onFile);
+      await walk(folder, folder, new Set([await realpath(folder)]), result, newPace(), onFile);
     } catch (error) {
       result.folderErrors.set(folder, describeFsError(error));
     }
@@ -109,12 +109,14 @@ async function walk(
   folder: string,
   visited: Set<string>,
   result: ScanResult,
+  pace: StatPace,
   onFile?: (count: number, path: string) => void,
 ): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // The files' sizes and times are asked for together, before any file is considered.
   const infos = await statAll(
+    pace,
     entries
       .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
       .map((entry) => join(dir, entry.name)),
@@ -144,7 +146,7 @@ async function walk(
           continue;
         }
         visited.add(real);
-        await walk(path, folder, visited, result, onFile);
+        await walk(path, folder, visited, result, pace, onFile);
       } else if (isFile) {
         await consider(path, folder, result, infos.get(path));
         onFile?.(result.files.length + result.skipped.length + result.ignored.length, path);
@@ -167,23 +169,74 @@ function isSavedPageAssets(name: string, siblings: readonly { name: string }[]):
 // its trips to the thread pool, five times that. The event loop still gets a turn every few milliseconds.
 const STAT_SLICE_MS = 8;
 
+// Stats this slow are not a local disk's: the folder is on a network share (or a disk spinning up). The rest of
+// its files are then asked for on the thread pool, many at once, so that the main thread stops waiting on the
+// network and the round trips overlap, as many as the pool has threads. A local disk answers in microseconds, a
+// share in milliseconds; it takes two slow answers, or a slow average over many, so that one pause of a busy
+// machine is not taken for a share.
+const SLOW_STAT_MS = 10;
+const SLOW_STATS = 2;
+const SLOW_MEAN_STAT_MS = 1;
+const STATS_TO_AVERAGE = 32;
+const STATS_IN_FLIGHT = 32;
+
+/** How a library folder's stats have gone: once they prove slow, they are all made on the thread pool. */
+interface StatPace {
+  slow: boolean;
+  count: number;
+  ms: number;
+  slowCount: number;
+}
+
+const newPace = (): StatPace => ({ slow: false, count: 0, ms: 0, slowCount: 0 });
+
 /** Sizes and times of many files; a file that fails is left out (asked again, and reported, later). */
-async function statAll(paths: readonly string[]): Promise<Map<string, Stats>> {
+async function statAll(pace: StatPace, paths: readonly string[]): Promise<Map<string, Stats>> {
   const infos = new Map<string, Stats>();
+  if (pace.slow) {
+    await statInParallel(paths, infos);
+    return infos;
+  }
   let sliceStart = performance.now();
-  for (const path of paths) {
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const asked = performance.now();
     try {
       const info = statSync(path, { throwIfNoEntry: false });
       if (info) infos.set(path, info);
     } catch {
       // Left out: considering the file asks again and reports why it cannot be read.
     }
-    if (performance.now() - sliceStart > STAT_SLICE_MS) {
+    const now = performance.now();
+    pace.count++;
+    pace.ms += now - asked;
+    if (now - asked > SLOW_STAT_MS) pace.slowCount++;
+    if (
+      pace.slowCount >= SLOW_STATS ||
+      (pace.count >= STATS_TO_AVERAGE && pace.ms > pace.count * SLOW_MEAN_STAT_MS)
+    ) {
+      pace.slow = true;
+      await statInParallel(paths.slice(i + 1), infos);
+      break;
+    }
+    if (now - sliceStart > STAT_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
     }
   }
   return infos;
+}
+
+async function statInParallel(paths: readonly string[], infos: Map<string, Stats>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const info = await stat(path).catch(() => null);
+      if (info) infos.set(path, info);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STATS_IN_FLIGHT, paths.length) }, lane));
 }
 
 async function consider(path: string, folder: string, result: ScanResult, known?: Stats): Promise<void> {
@@ -251,7 +304,7 @@ export async function scanPaths(
     try {
       if (await inSavedPageAssets(path, folder)) continue;
       const info = await stat(path);
-      if (info.isDirectory()) await walk(path, folder, new Set([await realpath(path)]), result);
+      if (info.isDirectory()) await walk(path, folder, new Set([await realpath(path)]), result, newPace());
       else if (info.isFile()) await consider(path, folder, result);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') result.missing.push(path);

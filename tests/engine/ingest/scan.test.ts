@@ -1,6 +1,7 @@
-import { chmod, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { chmod, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   describeFsError,
   formatOf,
@@ -9,6 +10,16 @@ import {
   type ScanResult,
 } from '../../../electron/engine/ingest/scan';
 import { tempDirs, writeFiles } from '../fixtures';
+
+// Both ways of asking for a file's size and time are watched (and one can be slowed, as a network share is).
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return { ...fs, statSync: vi.fn(fs.statSync) };
+});
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...fs, stat: vi.fn(fs.stat) };
+});
 
 const tempDir = tempDirs();
 let root: string;
@@ -141,6 +152,81 @@ describe('scanFolders', () => {
     await scanFolders([root], (count) => counts.push(count));
     expect(counts.length).toBeGreaterThanOrEqual(6);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  });
+});
+
+describe('scanFolders on a slow share', () => {
+  /**
+   * Scans a folder of 60 files and a sub-folder whose stats take `delay(name)` ms when asked for in turn;
+   * gives which files were asked for in turn, which on the thread pool, and how many of those were in flight at once.
+   */
+  async function scanShare(delay: (name: string) => number) {
+    const share = await tempDir();
+    const names = Array.from({ length: 60 }, (_, i) => `${String(i).padStart(2, '0')}.txt`);
+    await writeFiles(share, {
+      ...Object.fromEntries(names.map((name) => [name, `${name}\n\nbody`])),
+      'inner/z.txt': 'Z\n\nzulu',
+    });
+    const realStatSync = vi.mocked(statSync).getMockImplementation()!;
+    const realStat = vi.mocked(stat).getMockImplementation()!;
+    vi.mocked(statSync).mockClear();
+    vi.mocked(stat).mockClear();
+    vi.mocked(statSync).mockImplementation(((path: string, options: never) => {
+      const until = performance.now() + delay(basename(path));
+      while (performance.now() < until);
+      return realStatSync(path, options);
+    }) as typeof statSync);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    vi.mocked(stat).mockImplementation((async (path: string) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        return await realStat(path);
+      } finally {
+        inFlight--;
+      }
+    }) as typeof stat);
+    try {
+      const found = await scanFolders([share]);
+      expect(found.files.map((file) => file.path)).toEqual([
+        ...names.map((name) => join(share, name)),
+        join(share, 'inner', 'z.txt'),
+      ]);
+      expect(found.files.every((file) => file.size > 0 && file.mtimeMs > 0)).toBe(true);
+      const asked = (calls: unknown[][]) =>
+        calls.map(([path]) => basename(String(path))).filter((name) => name.endsWith('.txt'));
+      return {
+        inTurn: asked(vi.mocked(statSync).mock.calls),
+        pooled: asked(vi.mocked(stat).mock.calls).sort(),
+        mostInFlight,
+        names,
+      };
+    } finally {
+      vi.mocked(statSync).mockImplementation(realStatSync);
+      vi.mocked(stat).mockImplementation(realStat);
+    }
+  }
+
+  it('asks for the rest of the folder on the thread pool, many at once, after two files take long to answer', async () => {
+    const { inTurn, pooled, mostInFlight, names } = await scanShare((name) =>
+      name === '02.txt' || name === '05.txt' ? 25 : 0,
+    );
+    expect(inTurn).toEqual(names.slice(0, 6));
+    expect(pooled).toEqual([...names.slice(6), 'z.txt'].sort());
+    expect(mostInFlight).toBeGreaterThan(10);
+  });
+
+  it('does so too when every file takes a couple of milliseconds, as on a share over a network', async () => {
+    const { inTurn, pooled, mostInFlight, names } = await scanShare(() => 2);
+    expect(inTurn).toEqual(names.slice(0, 32));
+    expect(pooled).toEqual([...names.slice(32), 'z.txt'].sort());
+    expect(mostInFlight).toBeGreaterThan(10);
+  });
+
+  it('asks for every file in turn on a local disk', async () => {
+    const { inTurn, pooled, names } = await scanShare(() => 0);
+    expect(inTurn).toEqual([...names, 'z.txt']);
+    expect(pooled).toEqual([]);
   });
 });
 
