@@ -1,9 +1,24 @@
 import { hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, read, readSync, statSync, type Stats } from 'node:fs';
+import {
+  close,
+  closeSync,
+  constants,
+  fstat,
+  fstatSync,
+  open,
+  openSync,
+  read,
+  readSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { promisify } from 'node:util';
 import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
 import { decodeText } from './decode';
+import { FsPace } from './fs-pace';
 import { detectArticleLanguage } from './language';
 import { isBinary, parseArticleBytes } from './parse-file';
 import { describeFsError, detectFormat } from './scan';
@@ -67,7 +82,7 @@ export async function readArticle(
       format === 'pdf' || format === 'docx' || format === 'epub'
         ? limits.maxDocumentBytes
         : limits.maxTextBytes;
-    const file = await readWhole(path, limit);
+    const file = await readWhole(path, limit, paceOf(folder));
     if (!file.ok) return file;
     const { bytes, mtimeMs } = file;
     const parsed = await parseArticleBytes(bytes, format, titleFromFileName(path), limits, {
@@ -158,16 +173,34 @@ const SYNC_READ_BYTES = 4 * MB;
  */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+// Per library folder, how fast its file system has answered this thread.
+const paces = new Map<string, FsPace>();
+
+function paceOf(folder: string): FsPace {
+  let pace = paces.get(folder);
+  if (!pace) paces.set(folder, (pace = new FsPace()));
+  return pace;
+}
+
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const closeAsync = promisify(close);
+
 /**
  * Reads a file whole through one handle, refusing it when over `limit`
  * without reading it, and noticing when it is rewritten or deleted meanwhile.
+ * In a folder that has proved slow (a network share), every call goes to the
+ * thread pool, so that the files read ahead are fetched side by side.
  */
-async function readWhole(path: string, limit: number): Promise<WholeFile> {
-  const fd = openSync(path, OPEN_FLAGS);
+async function readWhole(path: string, limit: number, pace = new FsPace()): Promise<WholeFile> {
+  const slow = pace.slow;
+  const asked = performance.now();
+  const fd = slow ? await openAsync(path, OPEN_FLAGS) : openSync(path, OPEN_FLAGS);
   let before: Stats;
   let bytes: Buffer;
   try {
-    before = fstatSync(fd);
+    before = slow ? await fstatAsync(fd) : fstatSync(fd);
+    if (!slow) pace.note(performance.now() - asked);
     if (!before.isFile()) return { ok: false, reason: 'not a regular file' };
     if (before.size > limit) {
       return {
@@ -177,16 +210,17 @@ async function readWhole(path: string, limit: number): Promise<WholeFile> {
     }
     // One byte more than expected tells a file that grew while it was read. Only the bytes read are kept: no need to zero it.
     bytes = Buffer.allocUnsafeSlow(before.size + 1);
-    const filled = before.size <= SYNC_READ_BYTES ? fillSync(fd, bytes) : await fill(fd, bytes);
+    const filled = !slow && before.size <= SYNC_READ_BYTES ? fillSync(fd, bytes) : await fill(fd, bytes);
     if (filled !== before.size)
       return { ok: false, reason: 'changed while it was being read (it will be read again)' };
     bytes = bytes.subarray(0, filled);
   } finally {
-    closeSync(fd);
+    if (slow) await closeAsync(fd);
+    else closeSync(fd);
   }
   let after: Stats;
   try {
-    after = statSync(path);
+    after = slow ? await stat(path) : statSync(path);
   } catch {
     return { ok: false, reason: 'deleted while it was being read' };
   }

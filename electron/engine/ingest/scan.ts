@@ -2,6 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ArticleFormat, SkippedFile } from '../../api';
+import { FsPace } from './fs-pace';
 import { looksLikeEmail } from './parse-email';
 
 /** A file found under a library folder that looks like an article. */
@@ -96,7 +97,7 @@ export async function scanFolders(
         result.folderErrors.set(folder, 'not a folder');
         continue;
       }
-      await walk(folder, folder, new Set([await realpath(folder)]), result, newPace(), onFile);
+      await walk(folder, folder, new Set([await realpath(folder)]), result, new FsPace(), onFile);
     } catch (error) {
       result.folderErrors.set(folder, describeFsError(error));
     }
@@ -109,7 +110,7 @@ async function walk(
   folder: string,
   visited: Set<string>,
   result: ScanResult,
-  pace: StatPace,
+  pace: FsPace,
   onFile?: (count: number, path: string) => void,
 ): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -169,29 +170,12 @@ function isSavedPageAssets(name: string, siblings: readonly { name: string }[]):
 // its trips to the thread pool, five times that. The event loop still gets a turn every few milliseconds.
 const STAT_SLICE_MS = 8;
 
-// Stats this slow are not a local disk's: the folder is on a network share (or a disk spinning up). The rest of
-// its files are then asked for on the thread pool, many at once, so that the main thread stops waiting on the
-// network and the round trips overlap, as many as the pool has threads. A local disk answers in microseconds, a
-// share in milliseconds; it takes two slow answers, or a slow average over many, so that one pause of a busy
-// machine is not taken for a share.
-const SLOW_STAT_MS = 10;
-const SLOW_STATS = 2;
-const SLOW_MEAN_STAT_MS = 1;
-const STATS_TO_AVERAGE = 32;
+// Once a folder's stats prove slow (a network share), the rest are asked for on the thread pool, as many at
+// once as the pool has threads, so that the main thread stops waiting on the network and the round trips overlap.
 const STATS_IN_FLIGHT = 32;
 
-/** How a library folder's stats have gone: once they prove slow, they are all made on the thread pool. */
-interface StatPace {
-  slow: boolean;
-  count: number;
-  ms: number;
-  slowCount: number;
-}
-
-const newPace = (): StatPace => ({ slow: false, count: 0, ms: 0, slowCount: 0 });
-
 /** Sizes and times of many files; a file that fails is left out (asked again, and reported, later). */
-async function statAll(pace: StatPace, paths: readonly string[]): Promise<Map<string, Stats>> {
+async function statAll(pace: FsPace, paths: readonly string[]): Promise<Map<string, Stats>> {
   const infos = new Map<string, Stats>();
   if (pace.slow) {
     await statInParallel(paths, infos);
@@ -208,14 +192,7 @@ async function statAll(pace: StatPace, paths: readonly string[]): Promise<Map<st
       // Left out: considering the file asks again and reports why it cannot be read.
     }
     const now = performance.now();
-    pace.count++;
-    pace.ms += now - asked;
-    if (now - asked > SLOW_STAT_MS) pace.slowCount++;
-    if (
-      pace.slowCount >= SLOW_STATS ||
-      (pace.count >= STATS_TO_AVERAGE && pace.ms > pace.count * SLOW_MEAN_STAT_MS)
-    ) {
-      pace.slow = true;
+    if (pace.note(now - asked)) {
       await statInParallel(paths.slice(i + 1), infos);
       break;
     }
@@ -304,7 +281,7 @@ export async function scanPaths(
     try {
       if (await inSavedPageAssets(path, folder)) continue;
       const info = await stat(path);
-      if (info.isDirectory()) await walk(path, folder, new Set([await realpath(path)]), result, newPace());
+      if (info.isDirectory()) await walk(path, folder, new Set([await realpath(path)]), result, new FsPace());
       else if (info.isFile()) await consider(path, folder, result);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') result.missing.push(path);

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { open, openSync } from 'node:fs';
 import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   articleId,
   DEFAULT_LIMITS,
@@ -11,6 +12,12 @@ import {
 } from '../../../electron/engine/ingest/read-article';
 import { BUDGET, makeCsv, variant } from './samples';
 import { tempDirs, writeFiles } from '../fixtures';
+
+// Opening files is watched, and can be slowed, as on a network share.
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return { ...fs, open: vi.fn(fs.open), openSync: vi.fn(fs.openSync) };
+});
 
 const tempDir = tempDirs();
 let root: string;
@@ -196,6 +203,58 @@ describe('readArticle limits', () => {
       articleId(`${path}#k1`),
       articleId(`${path}##2`),
     ]);
+  });
+});
+
+describe('readArticle on a slow share', () => {
+  it('reads the files of a folder that answers slowly side by side, on the thread pool', async () => {
+    const share = await tempDir();
+    const names = Array.from({ length: 12 }, (_, i) => `${String(i).padStart(2, '0')}.txt`);
+    await writeFiles(
+      share,
+      Object.fromEntries(names.map((name) => [name, `Headline ${name}\n\nBody of ${name}.`])),
+    );
+    const realOpenSync = vi.mocked(openSync).getMockImplementation()!;
+    const realOpen = vi.mocked(open).getMockImplementation()!;
+    vi.mocked(openSync).mockClear();
+    vi.mocked(open).mockClear();
+    vi.mocked(openSync).mockImplementation(((path: string, flags: number) => {
+      const until = performance.now() + 25;
+      while (performance.now() < until);
+      return realOpenSync(path, flags);
+    }) as typeof openSync);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    vi.mocked(open).mockImplementation(((
+      path: string,
+      flags: number,
+      done: (error: Error | null, fd: number) => void,
+    ) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      realOpen(path, flags, (error: Error | null, fd: number) => {
+        inFlight--;
+        done(error, fd);
+      });
+    }) as typeof open);
+    try {
+      const outcomes = await Promise.all(names.map((name) => readArticle(join(share, name), share)));
+      expect(outcomes.map((outcome) => outcome.ok && outcome.articles[0]!.body)).toEqual(
+        names.map((name) => `Body of ${name}.`),
+      );
+      // The first two, read in turn, show the folder slow; the rest are opened on the pool, all at once.
+      expect(vi.mocked(openSync).mock.calls.map(([path]) => String(path))).toEqual(
+        names.slice(0, 2).map((name) => join(share, name)),
+      );
+      expect(vi.mocked(open).mock.calls).toHaveLength(10);
+      expect(mostInFlight).toBe(10);
+      // Another folder is judged on its own.
+      const local = await readArticle(join(root, 'mutu.txt'), root);
+      expect(local.ok).toBe(true);
+      expect(vi.mocked(open).mock.calls).toHaveLength(10);
+    } finally {
+      vi.mocked(openSync).mockImplementation(realOpenSync);
+      vi.mocked(open).mockImplementation(realOpen);
+    }
   });
 });
 
