@@ -231,7 +231,12 @@ describe('readArticle on a slow share', () => {
       done: (error: Error | null, fd: number) => void,
     ) => {
       mostInFlight = Math.max(mostInFlight, ++inFlight);
-      realOpen(path, flags, (error: Error | null, fd: number) => {
+      const openFile = realOpen as unknown as (
+        path: string,
+        flags: number,
+        done: (error: Error | null, fd: number) => void,
+      ) => void;
+      openFile(path, flags, (error, fd) => {
         inFlight--;
         done(error, fd);
       });
