@@ -47,12 +47,16 @@ function wordPostings(shard: Shard, index: number): WordPostings {
   return entry;
 }
 
-/** Decodes the delta-coded positions in `bytes[from..to)` into `out`, replacing what it held. */
-function decodePositions(bytes: Uint8Array, from: number, to: number, out: IntList): void {
+/** Decodes the delta-coded positions in `bytes[from..to)` up to `limit` into `out`, replacing what it held. */
+function decodePositions(bytes: Uint8Array, from: number, to: number, out: IntList, limit: number): void {
   out.length = 0;
   const cursor = new VarintCursor(bytes, from);
   let position = 0;
-  while (cursor.pos < to) out.push((position += cursor.next()));
+  while (cursor.pos < to) {
+    position += cursor.next();
+    if (position > limit) return;
+    out.push(position);
+  }
 }
 
 /** Bytes of the positions file read for some of a word's articles: runs that start at `froms`, ascending. */
@@ -83,18 +87,22 @@ function readPositions(shard: Shard, word: WordPostings, at: readonly number[]):
   return reads;
 }
 
-/** Decodes the positions of the `i`th article of a word into `out`, from the runs read for it; `run` is the last run used. */
+/**
+ * Decodes the positions (up to `limit`) of the `i`th article of a word into `out`, from the runs read for it;
+ * `run` is the last run used.
+ */
 function positionsAt(
   word: WordPostings,
   i: number,
   reads: PositionReads,
   run: { at: number },
   out: IntList,
+  limit = Infinity,
 ): void {
   const start = word.starts[i]!;
   while (run.at + 1 < reads.froms.length && reads.froms[run.at + 1]! <= start) run.at++;
   const from = reads.froms[run.at]!;
-  decodePositions(reads.runs[run.at]!, start - from, word.ends[i]! - from, out);
+  decodePositions(reads.runs[run.at]!, start - from, word.ends[i]! - from, out, limit);
 }
 
 /**
@@ -271,13 +279,33 @@ function eachPhraseStart(
   // Then the positions of just those articles.
   const reads = words.map((word, j) => readPositions(shard, word, places[j]!));
   const runs = words.map(() => ({ at: 0 }));
+  // Per article, the phrase can start only where its rarest word (fewest bytes of positions) allows: that word is
+  // read first, and the others ("to" in "to make") no further than the last start it leaves.
   for (let c = 0; c < candidates.length; c++) {
     const doc = candidates[c]!;
-    positionsAt(words[0]!, places[0]![c]!, reads[0]!, runs[0]!, starts);
-    for (let j = 1; j < words.length && starts.length > 0; j++) {
+    let anchor = 0;
+    let fewest = Infinity;
+    for (let j = 0; j < words.length; j++) {
+      const at = places[j]![c]!;
+      const bytes = words[j]!.ends[at]! - words[j]!.starts[at]!;
+      if (bytes < fewest) {
+        fewest = bytes;
+        anchor = j;
+      }
+    }
+    positionsAt(words[anchor]!, places[anchor]![c]!, reads[anchor]!, runs[anchor]!, starts);
+    let kept = 0;
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts.values[i]! - anchor;
+      if (start >= 0) starts.values[kept++] = start;
+    }
+    starts.length = kept;
+    for (let j = 0; j < words.length && starts.length > 0; j++) {
+      if (j === anchor) continue;
       // Both lists ascend: one merge keeps (in place) the starts whose word j stands j places on.
-      positionsAt(words[j]!, places[j]![c]!, reads[j]!, runs[j]!, positions);
-      let kept = 0;
+      const last = starts.values[starts.length - 1]! + j;
+      positionsAt(words[j]!, places[j]![c]!, reads[j]!, runs[j]!, positions, last);
+      kept = 0;
       let k = 0;
       for (let i = 0; i < starts.length; i++) {
         const start = starts.values[i]!;

@@ -135,7 +135,17 @@ describe('Searcher.search', () => {
       return makeArticle(`a${i}`, `Article ${i}`, words.join(' '));
     });
     const many = searcherOf(articles.slice(0, 250), articles.slice(250));
-    for (const phrase of ['the port', 'port the', 'the quota', 'boats and the', 'of the harbour']) {
+    // The rarest word first, in the middle and last; a word twice.
+    for (const phrase of [
+      'the port',
+      'port the',
+      'the quota',
+      'boats and the',
+      'of the harbour',
+      'the port and',
+      'and the quota',
+      'the the',
+    ]) {
       const holding = articles.filter((article) => ` ${article.body} `.includes(` ${phrase} `));
       const found = run(many, { query: `"${phrase}"`, limit: 1000 });
       expect(new Set(ids(found)), phrase).toEqual(new Set(holding.map((article) => article.id)));
