@@ -21,12 +21,12 @@ export function knownFiles(
     const d = shard.docs;
     for (let doc = 0; doc < shard.count; doc++) {
       if (!shard.isLive(doc)) continue;
-      const path = d.paths[doc]!;
+      const path = d.paths.get(doc);
       if (scope && !inScope(path, scope)) continue;
       const file = known.get(path);
       if (file) {
         file.docs.push(doc);
-        file.ids.push(d.ids[doc]!);
+        file.ids.push(d.ids.get(doc));
         continue;
       }
       known.set(path, {
@@ -34,7 +34,7 @@ export function knownFiles(
         folder: d.folders[d.folder[doc]!]!,
         shard: id,
         docs: [doc],
-        ids: [d.ids[doc]!],
+        ids: [d.ids.get(doc)],
         size: shard.sizes[doc]!,
         mtimeMs: touched[path] ?? shard.mtimes[doc]!,
       });

@@ -1,4 +1,5 @@
 import type { Article } from '../ingest/article';
+import type { DecodedSections } from './sections';
 
 /**
  * The per-article facts a shard keeps in its index file, column by column:
@@ -8,9 +9,9 @@ import type { Article } from '../ingest/article';
  * referred to by number, which also makes facet counting a matter of arrays.
  */
 export interface DocMeta {
-  ids: string[];
-  paths: string[];
-  titles: string[];
+  ids: TextColumn;
+  paths: TextColumn;
+  titles: TextColumn;
   dates: (string | null)[];
   folders: string[];
   folder: number[];
@@ -21,6 +22,76 @@ export interface DocMeta {
   source: number[];
   authors: string[];
   author: number[];
+}
+
+/** The columns of DocMeta kept as text sections rather than in the index file's JSON header. */
+type TextColumnName = 'ids' | 'paths' | 'titles';
+
+/** What the index file's JSON header holds of DocMeta: all but the text columns. */
+export type StoredDocMeta = Omit<DocMeta, TextColumnName>;
+
+/**
+ * One string per article, kept as the UTF-8 bytes of each, one after the
+ * other, with where each starts: opening a shard makes none of its hundreds
+ * of thousands of strings. Ids, paths and titles are mostly read for the few
+ * articles a page shows, so a string is decoded when asked for; a column read
+ * through (a sort by title, a lookup by id) is decoded whole, once.
+ */
+export class TextColumn {
+  private strings: string[] | null = null;
+  private reads = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly starts: Uint32Array,
+  ) {
+    if (starts.length === 0 || starts[0] !== 0 || starts[starts.length - 1] !== bytes.length)
+      throw new Error('a text column does not match its starts');
+  }
+
+  static of(values: readonly string[]): TextColumn {
+    const encoder = new TextEncoder();
+    // Each string on its own: joined, a lone surrogate at the end of one could pair with one opening the next.
+    const encoded = values.map((value) => encoder.encode(value));
+    const starts = new Uint32Array(values.length + 1);
+    encoded.forEach((bytes, i) => (starts[i + 1] = starts[i]! + bytes.length));
+    const bytes = new Uint8Array(starts[values.length]!);
+    encoded.forEach((each, i) => bytes.set(each, starts[i]));
+    return new TextColumn(bytes, starts);
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  get(index: number): string {
+    if (this.strings) return this.strings[index]!;
+    if (++this.reads > WHOLE_AFTER_READS) return this.list()[index]!;
+    return decode(this.bytes.subarray(this.starts[index], this.starts[index + 1]));
+  }
+
+  /** Every string, in order. */
+  list(): string[] {
+    this.strings ??= Array.from({ length: this.length }, (_, i) =>
+      decode(this.bytes.subarray(this.starts[i], this.starts[i + 1])),
+    );
+    return this.strings;
+  }
+
+  /** The column as the two sections it is stored in: `${name}Text` and `${name}Starts`. */
+  sections(name: string): Record<string, Uint8Array | Uint32Array> {
+    return { [`${name}Text`]: this.bytes, [`${name}Starts`]: this.starts };
+  }
+}
+
+/** Strings read one by one before a text column is decoded whole. */
+const WHOLE_AFTER_READS = 256;
+
+// A byte-order mark opening a string is one of its characters, not a mark to drop.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function decode(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
 }
 
 /** Values stored once and referred to by number (-1 for none). */
@@ -75,11 +146,8 @@ export class DocColumns {
   }
 
   /** The columns kept as JSON in the index file's header. */
-  meta(): DocMeta {
+  meta(): StoredDocMeta {
     return {
-      ids: this.ids,
-      paths: this.paths,
-      titles: this.titles,
       dates: this.dates,
       folders: this.folders.values,
       folder: this.folder,
@@ -92,12 +160,26 @@ export class DocColumns {
     };
   }
 
-  /** The numeric columns, kept as typed sections. */
-  sections(): { sizes: Float64Array; mtimes: Float64Array; hashes: Uint8Array } {
+  /** The numeric columns and the text columns, kept as typed sections. */
+  sections(): Record<string, Float64Array | Uint8Array | Uint32Array> {
     const hashes = new Uint8Array(this.hashes.length * HASH_BYTES);
     this.hashes.forEach((hash, i) => hashes.set(hashBytes(hash), i * HASH_BYTES));
-    return { sizes: Float64Array.from(this.sizes), mtimes: Float64Array.from(this.mtimes), hashes };
+    return {
+      sizes: Float64Array.from(this.sizes),
+      mtimes: Float64Array.from(this.mtimes),
+      hashes,
+      ...TextColumn.of(this.ids).sections('ids'),
+      ...TextColumn.of(this.paths).sections('paths'),
+      ...TextColumn.of(this.titles).sections('titles'),
+    };
   }
+}
+
+/** DocMeta from the index file: the JSON header's columns and the text sections. */
+export function readDocMeta(stored: StoredDocMeta, sections: DecodedSections): DocMeta {
+  const column = (name: TextColumnName) =>
+    new TextColumn(sections.u8(`${name}Text`), sections.u32(`${name}Starts`));
+  return { ...stored, ids: column('ids'), paths: column('paths'), titles: column('titles') };
 }
 
 function hashBytes(hash: string): Uint8Array {

@@ -118,9 +118,9 @@ export function planShardJobs(input: PlanInput): Plan {
     const docs: number[] = [];
     for (let doc = 0; doc < shard.count; doc++) if (shard.isLive(doc) && !without?.has(doc)) docs.push(doc);
     const files = docs.map((doc) => ({
-      path: shard.docs.paths[doc]!,
+      path: shard.docs.paths.get(doc),
       folder: shard.docs.folders[shard.docs.folder[doc]!]!,
-      id: shard.docs.ids[doc]!,
+      id: shard.docs.ids.get(doc),
     }));
     return docs.length > 0 ? [{ from: record, docs, files }] : [];
   };

@@ -13,7 +13,7 @@ import { QuoteColumns } from './quote-columns';
 import { stringHash } from './quote-prints';
 
 /** Bumped whenever the layout of shard files or the index pipeline changes. */
-export const SHARD_FORMAT_VERSION = 7;
+export const SHARD_FORMAT_VERSION = 8;
 
 /** The three files of a shard, as bytes. */
 export interface ShardBytes {

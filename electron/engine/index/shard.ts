@@ -1,6 +1,6 @@
 import type { Article } from '../ingest/article';
 import { CheckedSource, type ByteSource } from './byte-source';
-import { hashAt, type DocMeta } from './doc-columns';
+import { hashAt, readDocMeta, type DocMeta, type StoredDocMeta } from './doc-columns';
 import { SHARD_FORMAT_VERSION } from './shard-builder';
 import { decodeSections } from './sections';
 import { countLive, fieldSlot, readField, type FieldPostings, type ScoredDocs } from './postings';
@@ -28,8 +28,8 @@ export class Shard implements ScoredDocs {
   readonly docs: DocMeta;
   /** The index terms, sorted. */
   readonly dictionary: StringTable;
-  /** The phrase words, sorted. */
-  private readonly normTable: StringTable;
+  /** The phrase words, sorted: decoded on the first phrase query, as no other query looks them up. */
+  private readonly normTable: () => StringTable;
   /** Postings of the article fields, in ARTICLE_FIELDS order. */
   readonly fields: FieldPostings[];
   /** Lunr field lengths (tokens after the pipeline) per article. */
@@ -87,15 +87,20 @@ export class Shard implements ScoredDocs {
       terms: number;
       norms: number;
       languages: string[];
-      docs: DocMeta;
+      docs: StoredDocMeta;
       speakers: string[];
     };
     this.count = meta.count;
     this.languages = meta.languages;
-    this.docs = meta.docs;
-    const decoder = new TextDecoder();
-    this.dictionary = new StringTable(decoder.decode(sections.u8('terms')), meta.terms);
-    this.normTable = new StringTable(decoder.decode(sections.u8('norms')), meta.norms);
+    try {
+      this.docs = readDocMeta(meta.docs, sections);
+    } catch (error) {
+      throw new ShardFormatError(error instanceof Error ? error.message : String(error));
+    }
+    this.dictionary = new StringTable(new TextDecoder().decode(sections.u8('terms')), meta.terms);
+    const norms = sections.u8('norms');
+    let normTable: StringTable | null = null;
+    this.normTable = () => (normTable ??= new StringTable(new TextDecoder().decode(norms), meta.norms));
     this.fields = ARTICLE_FIELDS.map((name) =>
       name === 'quote'
         ? lazyPostings(() => articleQuotePostings(this.quotations))
@@ -120,6 +125,8 @@ export class Shard implements ScoredDocs {
     if (
       this.lengths[0]!.length !== this.count ||
       this.docs.ids.length !== this.count ||
+      this.docs.paths.length !== this.count ||
+      this.docs.titles.length !== this.count ||
       this.articleSpeakerStarts.length !== this.count + 1
     ) {
       throw new ShardFormatError('article columns do not match the article count');
@@ -152,7 +159,7 @@ export class Shard implements ScoredDocs {
 
   /** Index of the phrase word `norm` in its sorted dictionary, or -1. */
   normIndex(norm: string): number {
-    return this.normTable.indexOf(norm);
+    return this.normTable().indexOf(norm);
   }
 
   isLive(doc: number): boolean {
@@ -244,11 +251,11 @@ export class Shard implements ScoredDocs {
     const d = this.docs;
     const stored = this.storedText(doc);
     return {
-      id: d.ids[doc]!,
-      path: d.paths[doc]!,
+      id: d.ids.get(doc),
+      path: d.paths.get(doc),
       folder: d.folders[d.folder[doc]!]!,
       format: d.formats[d.format[doc]!] as Article['format'],
-      title: d.titles[doc]!,
+      title: d.titles.get(doc),
       body: stored.body,
       blocks: stored.blocks,
       date: d.dates[doc] ?? null,

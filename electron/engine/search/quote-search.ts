@@ -287,11 +287,11 @@ export class QuoteSearch {
     if (!stored || !quotation) return null;
     const d = shard.docs;
     return {
-      articleId: d.ids[doc]!,
-      title: d.titles[doc]!,
+      articleId: d.ids.get(doc),
+      title: d.titles.get(doc),
       date: d.dates[doc] ?? null,
       source: d.source[doc]! >= 0 ? d.sources[d.source[doc]!]! : null,
-      path: d.paths[doc]!,
+      path: d.paths.get(doc),
       format: d.formats[d.format[doc]!] as QuoteSighting['format'],
       quotation,
       highlights: quoteHighlights(quotation.text, answer, stored.language),

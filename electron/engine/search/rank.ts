@@ -37,7 +37,7 @@ export function rankPage(
     n += match.docs.length;
   });
   const dateOf = (i: number) => shards[shardOf[i]!]!.docs.dates[docOf[i]!] ?? null;
-  const titleOf = (i: number) => shards[shardOf[i]!]!.docs.titles[docOf[i]!]!;
+  const titleOf = (i: number) => shards[shardOf[i]!]!.docs.titles.get(docOf[i]!);
   const tail = (a: number, b: number) =>
     collator.compare(titleOf(a), titleOf(b)) || shardOf[a]! - shardOf[b]! || docOf[a]! - docOf[b]!;
   const byDate = (a: number, b: number) => {

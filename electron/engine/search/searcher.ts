@@ -168,7 +168,7 @@ export class Searcher {
     for (const shard of this.shards.values()) {
       let ids = this.ids.get(shard);
       if (!ids) {
-        ids = new Map(shard.docs.ids.map((each, doc) => [each, doc]));
+        ids = new Map(shard.docs.ids.list().map((each, doc) => [each, doc]));
         this.ids.set(shard, ids);
       }
       const doc = ids.get(id);
@@ -229,7 +229,7 @@ export class Searcher {
     const shards = this.list();
     return rankPage(shards, answer.value.matches, 'relevance', 0, answer.value.total).map(
       ({ shard, doc, score }) => ({
-        id: shards[shard]!.docs.ids[doc]!,
+        id: shards[shard]!.docs.ids.get(doc),
         score,
       }),
     );
@@ -296,14 +296,14 @@ export class Searcher {
     fieldTerms: Set<string>[],
   ): SearchHit {
     const d = shard.docs;
-    const title = d.titles[doc]!;
+    const title = d.titles.get(doc);
     const { body, language, quotations } = this.body(shard, doc);
     const { titleHighlights, bodyHighlights, spans } = query.browse
       ? { titleHighlights: [], bodyHighlights: [], spans: [] }
       : highlightRanges(title, body, query, fieldTerms, language, quotations);
     return {
-      id: d.ids[doc]!,
-      path: d.paths[doc]!,
+      id: d.ids.get(doc),
+      path: d.paths.get(doc),
       folder: d.folders[d.folder[doc]!]!,
       title,
       date: d.dates[doc] ?? null,

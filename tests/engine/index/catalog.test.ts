@@ -20,9 +20,9 @@ function catalogWith(folder: string): Catalog {
     generation: 3,
     count: 1,
     version: 3,
-    index: { name: 's0001.g3.index', bytes: 5, sha256: 'x' },
-    articles: { name: 's0001.g3.text', bytes: 6, sha256: 'y' },
-    positions: { name: 's0001.g3.pos', bytes: 7, sha256: 'z' },
+    index: { name: 's0001.g3.index', bytes: 5, crc32: 1 },
+    articles: { name: 's0001.g3.text', bytes: 6, crc32: 2 },
+    positions: { name: 's0001.g3.pos', bytes: 7, crc32: 3 },
     deleted: [0],
   };
   catalog.ids = { [`${folder}/b.txt`]: 'a1' };

@@ -18,7 +18,7 @@ function found(name: string): FoundFile {
 }
 
 function record(id: string, count: number): ShardRecord {
-  const file = { name: id, bytes: 0, sha256: '' };
+  const file = { name: id, bytes: 0, crc32: 0 };
   return { id, generation: 1, count, version: 3, index: file, articles: file, positions: file };
 }
 
