@@ -68,6 +68,9 @@ export interface ServiceOptions {
 /** The name of the copy of the bundled sample archive made in a new library. */
 export const SAMPLE_FOLDER_NAME = 'Sample archive';
 
+/** How long after opening the merged dictionary for wildcard and fuzzy words is built (see loadShards). */
+const DICTIONARY_AFTER_OPEN_MS = 300;
+
 /** A pass waiting for the one running: everything asked for since, merged. */
 interface QueuedPass {
   full: boolean;
@@ -93,6 +96,7 @@ export class QuarryService implements QuarryBackend {
   private abort: AbortController | null = null;
   private lastProgressAt = 0;
   private closed = false;
+  private dictionaryTimer: NodeJS.Timeout | null = null;
   private readonly saveCatalog: (catalog: Catalog) => Promise<void>;
   private retryWanted = false;
   /** Quote collections, kept in the data folder's `collections/`. */
@@ -167,9 +171,13 @@ export class QuarryService implements QuarryBackend {
       const next = this.options.readOnly ? 'run `quarry index` to repair it' : 'it is being rebuilt';
       this.openProblems.push(`${error.message}; ${next}`);
     });
-    // Part of opening the library for the window, so that the first fuzzy query the user types is as quick
-    // as the next; a read-only open (one command of the CLI) builds it only if a query needs it.
-    if (!this.options.readOnly) this.searcher.prepareDictionary();
+    // Built just after opening, while the window is drawn and before the user has typed, so that the first
+    // fuzzy query is as quick as the next without opening waiting on it (a query sooner builds it itself).
+    // A read-only open (one command of the CLI) builds it only if a query needs it.
+    if (!this.options.readOnly) {
+      this.dictionaryTimer = setTimeout(() => this.searcher.prepareDictionary(), DICTIONARY_AFTER_OPEN_MS);
+      this.dictionaryTimer.unref();
+    }
   }
 
   /** Checks every shard file whole, in the background; a damaged one is dropped and rebuilt. */
@@ -542,6 +550,7 @@ export class QuarryService implements QuarryBackend {
     await this.watcher?.close();
     await this.cancelIndexing();
     this.closed = true;
+    if (this.dictionaryTimer) clearTimeout(this.dictionaryTimer);
     await this.lock?.release();
   }
 }
