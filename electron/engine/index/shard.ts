@@ -28,8 +28,8 @@ export class Shard implements ScoredDocs {
   readonly docs: DocMeta;
   /** The index terms, sorted. */
   readonly dictionary: StringTable;
-  /** The phrase words, sorted: decoded on the first phrase query, as no other query looks them up. */
-  private readonly normTable: () => StringTable;
+  /** The phrase words, sorted. */
+  private readonly normTable: StringTable;
   /** Postings of the article fields, in ARTICLE_FIELDS order. */
   readonly fields: FieldPostings[];
   /** Lunr field lengths (tokens after the pipeline) per article. */
@@ -97,10 +97,11 @@ export class Shard implements ScoredDocs {
     } catch (error) {
       throw new ShardFormatError(error instanceof Error ? error.message : String(error));
     }
-    this.dictionary = new StringTable(new TextDecoder().decode(sections.u8('terms')), meta.terms);
-    const norms = sections.u8('norms');
-    let normTable: StringTable | null = null;
-    this.normTable = () => (normTable ??= new StringTable(new TextDecoder().decode(norms), meta.norms));
+    const decoder = new TextDecoder();
+    this.dictionary = new StringTable(decoder.decode(sections.u8('terms')), meta.terms);
+    // Decoded now, though only phrases look words up in it: the first phrase query, which reads and checks
+    // its words' positions for the first time, is slow enough already.
+    this.normTable = new StringTable(decoder.decode(sections.u8('norms')), meta.norms);
     this.fields = ARTICLE_FIELDS.map((name) =>
       name === 'quote'
         ? lazyPostings(() => articleQuotePostings(this.quotations))
@@ -159,7 +160,7 @@ export class Shard implements ScoredDocs {
 
   /** Index of the phrase word `norm` in its sorted dictionary, or -1. */
   normIndex(norm: string): number {
-    return this.normTable().indexOf(norm);
+    return this.normTable.indexOf(norm);
   }
 
   isLive(doc: number): boolean {
