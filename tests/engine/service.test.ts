@@ -127,7 +127,7 @@ describe('QuarryService.open', () => {
 
     const reopened = await openService(dataDir);
     expect((await reopened.status()).problems?.join('\n')).toMatch(
-      /s0001 is damaged: it was written by an older version of Quarry; it is being rebuilt/,
+      /index shard s0001 was written by an older version of Quarry; it is being rebuilt/,
     );
     await until(async () => (await reopened.status()).articles === 3, 'the library is rebuilt');
     expect(await titles(reopened, 'Mutu')).toEqual(['Chelsea sack Mutu']);

@@ -48,6 +48,14 @@ export class ShardDamagedError extends Error {
   }
 }
 
+/** A shard in a format this version no longer reads: rebuilt as a damaged one is, though nothing is wrong with it. */
+export class ShardOutdatedError extends ShardDamagedError {
+  constructor(shard: string) {
+    super(shard, 'it was written by an older version of Quarry');
+    this.message = `index shard ${shard} was written by an older version of Quarry`;
+  }
+}
+
 /** The folder shard files live in. */
 export function shardsFolder(dataDir: string): string {
   return join(dataDir, 'shards');
@@ -80,7 +88,7 @@ async function writeChecked(folder: string, name: string, bytes: Uint8Array): Pr
 
 function checkRecord(record: ShardRecord): FileChecksum {
   if (record.version !== SHARD_FORMAT_VERSION || !record.positions) {
-    throw new ShardDamagedError(record.id, 'it was written by an older version of Quarry');
+    throw new ShardOutdatedError(record.id);
   }
   return record.positions;
 }

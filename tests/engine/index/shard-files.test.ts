@@ -123,9 +123,11 @@ describe('openShard', () => {
     await expect(openShard(folder, record)).rejects.toThrow(/s0001\.g1\.text is missing/);
   });
 
-  it('throws ShardDamagedError for a shard written by an older Quarry', async () => {
+  it('refuses a shard an older Quarry wrote as it does a damaged one, and says why without calling it damaged', async () => {
     const { version: _version, ...older } = record;
-    await expect(openShard(folder, older)).rejects.toThrow(/written by an older version of Quarry/);
+    const opening = openShard(folder, older);
+    await expect(opening).rejects.toThrow(ShardDamagedError);
+    await expect(opening).rejects.toThrow('index shard s0001 was written by an older version of Quarry');
   });
 
   it('detects a damaged text block when the article is read', async () => {
