@@ -65,17 +65,21 @@ export class TextColumn {
   }
 
   get(index: number): string {
+    if (!(index >= 0 && index < this.length))
+      throw new RangeError(`no string ${index} in a column of ${this.length}`);
     if (this.strings) return this.strings[index]!;
     if (++this.reads > WHOLE_AFTER_READS) return this.list()[index]!;
-    return decode(this.bytes.subarray(this.starts[index], this.starts[index + 1]));
+    return this.decode(index);
   }
 
   /** Every string, in order. */
   list(): string[] {
-    this.strings ??= Array.from({ length: this.length }, (_, i) =>
-      decode(this.bytes.subarray(this.starts[i], this.starts[i + 1])),
-    );
+    this.strings ??= Array.from({ length: this.length }, (_, i) => this.decode(i));
     return this.strings;
+  }
+
+  private decode(index: number): string {
+    return utf8.decode(this.bytes.subarray(this.starts[index], this.starts[index + 1]));
   }
 
   /** The column as the two sections it is stored in: `${name}Text` and `${name}Starts`. */
@@ -89,10 +93,6 @@ const WHOLE_AFTER_READS = 256;
 
 // A byte-order mark opening a string is one of its characters, not a mark to drop.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-function decode(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
-}
 
 /** Values stored once and referred to by number (-1 for none). */
 export class Dictionary {

@@ -15,8 +15,8 @@ export interface FileChecksum {
   bytes: number;
   /**
    * CRC-32 of the whole file: it catches a damaged file as surely as a
-   * cryptographic hash, several times faster, which counts at open, where
-   * every index file is checked before the first query.
+   * cryptographic hash, in less than half the time, which counts at open,
+   * where every index file is checked before the first query.
    */
   crc32: number;
 }

@@ -35,6 +35,12 @@ describe('TextColumn', () => {
     expect(column.get(1)).toBe('\uFFFD opens');
   });
 
+  it('refuses a number past its strings rather than give another string', () => {
+    const column = TextColumn.of(['one', 'two']);
+    expect(() => column.get(2)).toThrow(RangeError);
+    expect(() => column.get(-1)).toThrow(RangeError);
+  });
+
   it('refuses bytes that do not match where its strings start', () => {
     const sections = TextColumn.of(['one', 'two']).sections('ids');
     const text = sections.idsText as Uint8Array;
