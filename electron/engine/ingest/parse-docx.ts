@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { assembleBody, type BlockPart, type ParsedArticle } from './article';
 import { htmlBlocks } from './parse-html';
 import { normaliseDate } from './parse-markdown';
@@ -35,6 +34,8 @@ export async function parseDocx(
   if (!members.has('word/document.xml'))
     throw new ZipError('not a Word document (no word/document.xml inside)');
   const core = memberText(members.get('docProps/core.xml')) ?? '';
+  // Loaded with the first Word document, not when the engine starts (it takes a tenth of a second).
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP })).value;

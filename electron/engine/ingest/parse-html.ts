@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import type { BlockKind } from '../../api';
 import { assembleBody, type BlockPart, type ParsedArticle } from './article';
 import { normaliseDate } from './parse-markdown';
@@ -88,6 +89,19 @@ export function parseHtml(
     tags: meta.tags,
     language: meta.language ?? (clean(article?.lang)?.slice(0, 2).toLowerCase() || null),
   };
+}
+
+let linkedom: typeof Linkedom | null = null;
+
+/**
+ * linkedom's parser, loaded when the first page is read rather than when the
+ * engine starts: it takes a tenth of a second to load, which every start of
+ * the app, of a command and of an index worker would pay, and most libraries
+ * are plain text.
+ */
+function parseHTML(html: string): { document: unknown } {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
+  return linkedom.parseHTML(html);
 }
 
 /** Parses a page, or a fragment as the body of one (linkedom misplaces a bare fragment's text). */
