@@ -61,7 +61,7 @@ function decodePositions(bytes: Uint8Array, from: number, to: number, out: IntLi
 
 /** Bytes of the positions file read for some of a word's articles: runs that start at `froms`, ascending. */
 interface PositionReads {
-  froms: number[];
+  froms: Float64Array;
   runs: Uint8Array[];
 }
 
@@ -74,35 +74,41 @@ const READ_GAP = 4096;
  * word (`the`) costs the bytes of the candidate articles, not of all its articles.
  */
 function readPositions(shard: Shard, word: WordPostings, at: readonly number[]): PositionReads {
-  const reads: PositionReads = { froms: [], runs: [] };
+  const froms: number[] = [];
+  const runs: Uint8Array[] = [];
   for (let i = 0; i < at.length;) {
     const from = word.starts[at[i]!]!;
     let to = word.ends[at[i]!]!;
     let j = i + 1;
     while (j < at.length && word.starts[at[j]!]! - to <= READ_GAP) to = word.ends[at[j++]!]!;
-    reads.froms.push(from);
-    reads.runs.push(shard.positions.read(from, to - from));
+    froms.push(from);
+    runs.push(shard.positions.read(from, to - from));
     i = j;
   }
-  return reads;
+  // Typed, so that the matching loop sees one kind of array whatever the offsets: a plain array of them would
+  // change its kind between phrases and send the compiled loop back to be compiled again.
+  return { froms: Float64Array.from(froms), runs };
 }
 
 /**
  * Decodes the positions (up to `limit`) of the `i`th article of a word into `out`, from the runs read for it;
- * `run` is the last run used.
+ * `runAt[j]` is the last run used for the word, the phrase's `j`th.
  */
 function positionsAt(
   word: WordPostings,
   i: number,
   reads: PositionReads,
-  run: { at: number },
+  runAt: Int32Array,
+  j: number,
   out: IntList,
-  limit = Infinity,
+  limit: number,
 ): void {
   const start = word.starts[i]!;
-  while (run.at + 1 < reads.froms.length && reads.froms[run.at + 1]! <= start) run.at++;
-  const from = reads.froms[run.at]!;
-  decodePositions(reads.runs[run.at]!, start - from, word.ends[i]! - from, out, limit);
+  let run = runAt[j]!;
+  while (run + 1 < reads.froms.length && reads.froms[run + 1]! <= start) run++;
+  runAt[j] = run;
+  const from = reads.froms[run]!;
+  decodePositions(reads.runs[run]!, start - from, word.ends[i]! - from, out, limit);
 }
 
 /**
@@ -253,15 +259,22 @@ function eachPhraseStart(
   within: Uint8Array | undefined,
   visit: (doc: number, starts: Int32Array) => void,
 ): void {
-  const indexes = phraseWords.map((word) => shard.normIndex(word));
-  if (indexes.some((index) => index < 0)) return;
-  const words = indexes.map((index) => wordPostings(shard, index));
-  const order = words.map((_, j) => j).sort((a, b) => words[a]!.docs.length - words[b]!.docs.length);
+  // Plain loops and typed arrays throughout: what V8 compiles for the first phrase then serves every other.
+  const words: WordPostings[] = [];
+  for (const word of phraseWords) {
+    const index = shard.normIndex(word);
+    if (index < 0) return;
+    words.push(wordPostings(shard, index));
+  }
+  const order: number[] = [];
+  for (let j = 0; j < words.length; j++) order.push(j);
+  order.sort((a, b) => words[a]!.docs.length - words[b]!.docs.length);
   const cursors = new Int32Array(words.length);
   const rarest = words[order[0]!]!;
   // First the articles holding every word, from the small lists of articles alone.
   const candidates: number[] = [];
-  const places: number[][] = words.map(() => []);
+  const places: number[][] = [];
+  for (let j = 0; j < words.length; j++) places.push([]);
   outer: for (let r = 0; r < rarest.docs.length; r++) {
     const doc = rarest.docs[r]!;
     if (within && !within[doc]) continue;
@@ -277,8 +290,9 @@ function eachPhraseStart(
   }
   if (candidates.length === 0) return;
   // Then the positions of just those articles.
-  const reads = words.map((word, j) => readPositions(shard, word, places[j]!));
-  const runs = words.map(() => ({ at: 0 }));
+  const reads: PositionReads[] = [];
+  for (let j = 0; j < words.length; j++) reads.push(readPositions(shard, words[j]!, places[j]!));
+  const runAt = new Int32Array(words.length);
   // Per article, the phrase can start only where its rarest word (fewest bytes of positions) allows: that word is
   // read first, and the others ("to" in "to make") no further than the last start it leaves.
   for (let c = 0; c < candidates.length; c++) {
@@ -293,7 +307,7 @@ function eachPhraseStart(
         anchor = j;
       }
     }
-    positionsAt(words[anchor]!, places[anchor]![c]!, reads[anchor]!, runs[anchor]!, starts);
+    positionsAt(words[anchor]!, places[anchor]![c]!, reads[anchor]!, runAt, anchor, starts, Infinity);
     let kept = 0;
     for (let i = 0; i < starts.length; i++) {
       const start = starts.values[i]! - anchor;
@@ -304,7 +318,7 @@ function eachPhraseStart(
       if (j === anchor) continue;
       // Both lists ascend: one merge keeps (in place) the starts whose word j stands j places on.
       const last = starts.values[starts.length - 1]! + j;
-      positionsAt(words[j]!, places[j]![c]!, reads[j]!, runs[j]!, positions, last);
+      positionsAt(words[j]!, places[j]![c]!, reads[j]!, runAt, j, positions, last);
       kept = 0;
       let k = 0;
       for (let i = 0; i < starts.length; i++) {
