@@ -260,12 +260,14 @@ function eachPhraseStart(
   visit: (doc: number, starts: Int32Array) => void,
 ): void {
   // Plain loops and typed arrays throughout: what V8 compiles for the first phrase then serves every other.
-  const words: WordPostings[] = [];
-  for (const word of phraseWords) {
-    const index = shard.normIndex(word);
-    if (index < 0) return;
-    words.push(wordPostings(shard, index));
+  const indexes = new Int32Array(phraseWords.length);
+  for (let j = 0; j < phraseWords.length; j++) {
+    indexes[j] = shard.normIndex(phraseWords[j]!);
+    // A word the shard lacks: no article of it holds the phrase, and no word's articles need reading.
+    if (indexes[j]! < 0) return;
   }
+  const words: WordPostings[] = [];
+  for (let j = 0; j < indexes.length; j++) words.push(wordPostings(shard, indexes[j]!));
   const order: number[] = [];
   for (let j = 0; j < words.length; j++) order.push(j);
   order.sort((a, b) => words[a]!.docs.length - words[b]!.docs.length);
