@@ -170,8 +170,9 @@ function isSavedPageAssets(name: string, siblings: readonly { name: string }[]):
 // its trips to the thread pool, five times that. The event loop still gets a turn every few milliseconds.
 const STAT_SLICE_MS = 8;
 
-// Once a folder's stats prove slow (a network share), the rest are asked for on the thread pool, as many at
-// once as the pool has threads, so that the main thread stops waiting on the network and the round trips overlap.
+// Once a folder's stats prove slow (a network share), the rest are asked for on the thread pool, more at once
+// than it has threads, so that each thread takes the next as soon as one returns: the main thread stops waiting
+// on the network and the round trips overlap.
 const STATS_IN_FLIGHT = 32;
 
 /** Sizes and times of many files; a file that fails is left out (asked again, and reported, later). */
