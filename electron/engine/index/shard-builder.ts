@@ -85,8 +85,8 @@ export class ShardBuilder {
    * Adds articles, numbered in the order added. Their quotations are found
    * here unless they carry them already (an article carried over from a
    * shard keeps those found before). Each stage runs over all the articles
-   * before the next starts: quotations, stored text, then the index terms,
-   * so that each stage's tables stay in the processor's caches.
+   * given before the next starts: quotations, stored text, then the index
+   * terms, so that each stage's tables stay in the processor's caches.
    */
   add(articles: readonly Article[]): void {
     const quotations = articles.map((article) => article.quotations ?? findArticleQuotations(article));

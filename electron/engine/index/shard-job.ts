@@ -50,6 +50,13 @@ export interface ShardJobResult {
 }
 
 const READ_AHEAD = 16;
+/**
+ * Files read, then indexed, at a time. A batch's texts stay in the
+ * processor's caches from reading to indexing, and are garbage while still
+ * young, where a whole shard's (tens of megabytes) would be read back from
+ * memory at each stage and outlive several collections.
+ */
+const BATCH_FILES = 256;
 
 async function readInOrder<T>(
   files: readonly FileToRead[],
@@ -83,13 +90,13 @@ export async function runShardJob(
   job: ShardJob,
   onFileDone: (path: string) => void,
 ): Promise<ShardJobResult> {
-  const articles: Article[] = [];
+  const builder = new ShardBuilder(analyzer);
   const skipped: SkippedFile[] = [];
   let toRead = job.read;
   let recovered: string | undefined;
   for (const kept of job.keep) {
     try {
-      articles.push(...(await readShardArticles(job.shardsDir, kept.from, kept.docs)));
+      builder.add(await readShardArticles(job.shardsDir, kept.from, kept.docs));
     } catch (error) {
       if (!(error instanceof ShardDamagedError)) throw error;
       recovered = error.message;
@@ -97,37 +104,39 @@ export async function runShardJob(
     }
   }
   const readPaths: string[] = [];
-  const carried = articles.length;
-  // Up to READ_AHEAD files are in hand at once: while a large file is read in the background, or a PDF is parsed
-  // in its own worker, the thread reads the next (small files are read in one call). Results are taken in order
-  // so shards come out the same.
-  const outcomes = await readInOrder(toRead, (file) => readArticle(file.path, file.folder), onFileDone);
-  toRead.forEach((file, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.ok) {
-      // One file can hold several articles (records, a mailbox); what it passed over is reported too.
-      // A renamed file keeps its id; a file of several articles keeps ids made from its records' keys.
-      const [only] = outcome.articles;
-      if (file.id && only && outcome.articles.length === 1) articles.push({ ...only, id: file.id });
-      else articles.push(...outcome.articles);
-      readPaths.push(file.path);
-      for (const note of outcome.notes ?? [])
-        skipped.push({ path: file.path, reason: `partly read: ${note}` });
-    } else {
-      skipped.push({ path: file.path, reason: outcome.reason });
-    }
-  });
-  let record: ShardRecord | null = null;
-  if (articles.length > 0) {
-    const builder = new ShardBuilder(analyzer);
+  const carried = builder.size;
+  for (let from = 0; from < toRead.length; from += BATCH_FILES) {
+    const batch = toRead.slice(from, from + BATCH_FILES);
+    // Up to READ_AHEAD files are in hand at once: while a large file is read in the background, or a PDF is parsed
+    // in its own worker, the thread reads the next (small files are read in one call). Results are taken in order
+    // so shards come out the same.
+    const outcomes = await readInOrder(batch, (file) => readArticle(file.path, file.folder), onFileDone);
+    const articles: Article[] = [];
+    batch.forEach((file, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) {
+        // One file can hold several articles (records, a mailbox); what it passed over is reported too.
+        // A renamed file keeps its id; a file of several articles keeps ids made from its records' keys.
+        const [only] = outcome.articles;
+        if (file.id && only && outcome.articles.length === 1) articles.push({ ...only, id: file.id });
+        else articles.push(...outcome.articles);
+        readPaths.push(file.path);
+        for (const note of outcome.notes ?? [])
+          skipped.push({ path: file.path, reason: `partly read: ${note}` });
+      } else {
+        skipped.push({ path: file.path, reason: outcome.reason });
+      }
+    });
     builder.add(articles);
-    record = await writeShard(job.shardsDir, job.shard, job.generation, articles.length, builder.finish());
   }
+  const count = builder.size;
+  const record =
+    count > 0 ? await writeShard(job.shardsDir, job.shard, job.generation, count, builder.finish()) : null;
   return {
     shard: job.shard,
     record,
     readPaths,
-    readArticles: articles.length - carried,
+    readArticles: count - carried,
     skipped,
     ...(recovered ? { recovered } : {}),
     ...(job.replaces ? { replaces: job.replaces } : {}),

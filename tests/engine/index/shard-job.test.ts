@@ -1,7 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ShardBuilder } from '../../../electron/engine/index/shard-builder';
 import { readShardArticles } from '../../../electron/engine/index/shard-files';
+import { readArticle } from '../../../electron/engine/ingest/read-article';
 import { runShardJob } from '../../../electron/engine/index/shard-job';
 import { DESK, tempDirs, writeFiles } from '../fixtures';
 
@@ -93,5 +95,46 @@ describe('runShardJob', () => {
     );
     expect(result.record).toBeNull();
     expect(result.readArticles).toBe(0);
+  });
+
+  it('reads a job of hundreds of files in batches, and writes the shard built from all of them at once', async () => {
+    const root = await tempDir();
+    const folder = join(root, 'many');
+    await mkdir(folder);
+    const read: { path: string; folder: string }[] = [];
+    for (let i = 0; i < 600; i++) {
+      const path = join(folder, `${String(i).padStart(3, '0')}.txt`);
+      // Every hundredth file is empty: reported in its place, without shifting the articles after it.
+      const text =
+        i % 100 === 50 ? '' : `Report ${i}\n\n"We counted ${i} boats," said harbour master Ann Lee.\n`;
+      await writeFile(path, text);
+      read.push({ path, folder });
+    }
+    const result = await runShardJob(
+      { shardsDir: join(root, 'shards'), shard: 's0001', generation: 1, keep: [], read },
+      () => {},
+    );
+    expect(result.readArticles).toBe(594);
+    expect(result.skipped.map((skip) => skip.path)).toEqual(
+      [50, 150, 250, 350, 450, 550].map((i) => read[i]!.path),
+    );
+    const stored = await readShardArticles(join(root, 'shards'), result.record!);
+    expect(stored.map((article) => article.title)).toEqual(
+      read.flatMap((_, i) => (i % 100 === 50 ? [] : [`Report ${i}`])),
+    );
+    expect(stored[593]!.quotations).toMatchObject([{ text: '"We counted 599 boats,"', speaker: 'Ann Lee' }]);
+
+    const whole = new ShardBuilder();
+    const articles = [];
+    for (const file of read) {
+      const outcome = await readArticle(file.path, file.folder);
+      if (outcome.ok) articles.push(...outcome.articles);
+    }
+    whole.add(articles);
+    const expected = whole.finish();
+    const written = (file: { name: string }) => readFile(join(root, 'shards', file.name));
+    expect(await written(result.record!.index)).toEqual(Buffer.from(expected.index));
+    expect(await written(result.record!.articles)).toEqual(Buffer.from(expected.text));
+    expect(await written(result.record!.positions!)).toEqual(Buffer.from(expected.positions));
   });
 });
