@@ -14,7 +14,8 @@ const KINDS: readonly QuotationKind[] = ['direct', 'transcript', 'block', 'scare
 
 /**
  * `quarry quotes --search WORDS [--speaker NAME]...`: what was said across
- * the library, grouped where the same words recur, earliest first.
+ * the library, grouped where the same words recur, earliest first. A
+ * speaker's name may be given in part, in any case, without its accents.
  */
 export async function quoteSearchCommand(
   dataDir: string,
@@ -35,12 +36,23 @@ export async function quoteSearchCommand(
   const service = await QuarryService.open({ dataDir, readOnly: true });
   try {
     for (const problem of (await service.status()).problems ?? []) io.err(`quarry: warning: ${problem}\n`);
+    const speakers: string[] = [];
+    for (const name of values.speaker ?? []) {
+      const called = await service.speakersCalled(name);
+      if (called.length === 0) {
+        io.err(`quarry: no one quoted in the library is called "${name}"\n`);
+        return 1;
+      }
+      if (called.length > 1 || called[0] !== name)
+        io.err(`quarry: --speaker "${name}" stands for ${called.join(', ')}\n`);
+      speakers.push(...called);
+    }
     const result = await service.searchQuotes({
       query,
       limit,
       offset,
       sort,
-      ...(values.speaker ? { speakers: values.speaker } : {}),
+      ...(speakers.length > 0 ? { speakers } : {}),
       ...(kinds ? { kinds } : {}),
       ...(filters ? { filters } : {}),
     });

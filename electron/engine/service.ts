@@ -329,6 +329,11 @@ export class QuarryService implements QuarryBackend {
     return this.searcher.searchQuotes(request);
   }
 
+  /** The library's speakers a name typed by hand stands for ("federer": Roger Federer, Federer). */
+  async speakersCalled(name: string): Promise<string[]> {
+    return this.searcher.speakersCalled(name);
+  }
+
   async article(request: ArticleRequest): Promise<Result<ArticleView>> {
     return this.searcher.article(request.id, request.query, request.scope);
   }

@@ -129,6 +129,32 @@ describe('runCli quotes --search', () => {
     expect(response.groups[0]!.speaker).toBe('Zoë Hartwell');
   });
 
+  it('takes a speaker named in part, in any case and without accents, and says whom it stands for', async () => {
+    const { code, out, err } = await cli('quotes', '--speaker', 'hartwell', '--data', dataDir, '--json');
+    expect(code).toBe(0);
+    expect(err).toBe('quarry: --speaker "hartwell" stands for Zoë Hartwell\n');
+    expect((JSON.parse(out) as { groups: { speaker: string }[] }).groups.map((g) => g.speaker)).toEqual([
+      'Zoë Hartwell',
+    ]);
+    const unaccented = await cli(
+      'quotes',
+      '--search',
+      'generation',
+      '--speaker',
+      'ANA ruiz',
+      '--data',
+      dataDir,
+    );
+    expect(unaccented.out).toMatch(/^1 quotation \(1 sighting\) for generation/);
+  });
+
+  it('refuses a speaker no one quoted in the library is called', async () => {
+    const { code, out, err } = await cli('quotes', '--speaker', 'Ruiz Hartwell', '--data', dataDir);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe('quarry: no one quoted in the library is called "Ruiz Hartwell"\n');
+  });
+
   it('points at the bad part of a query, and refuses options that do not apply to one file', async () => {
     const bad = await cli('quotes', '--search', 'title:vote', '--data', dataDir);
     expect(bad.code).toBe(2);

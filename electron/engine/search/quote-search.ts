@@ -21,6 +21,7 @@ import { parseQuery, type ParsedQuery } from './query';
 import { groupQuotations } from './quote-groups';
 import { pageInOrder } from './rank';
 import { mergeRanges, phraseRanges, termRanges } from './words';
+import { speakersCalled } from './speaker-names';
 
 const DEFAULT_LIMIT = 20;
 const DEFAULT_KINDS: readonly QuotationKind[] = ['direct', 'transcript', 'block'];
@@ -88,6 +89,14 @@ export class QuoteSearch {
   private readonly answers = new Map<string, Answer>();
 
   constructor(private readonly library: QuoteLibrary) {}
+
+  /** The library's speakers a name typed by hand stands for (see speaker-names.ts). */
+  speakersCalled(name: string): string[] {
+    return speakersCalled(
+      name,
+      this.library.shards().flatMap((shard) => shard.speakers),
+    );
+  }
 
   search(request: QuoteSearchRequest, generation: number): Result<QuoteSearchResponse> {
     const started = performance.now();

@@ -222,6 +222,11 @@ export class Searcher {
     return this.quoteSearch.search(request, this.generation);
   }
 
+  /** The library's speakers a name typed by hand stands for: every one whose name holds its words. */
+  speakersCalled(name: string): string[] {
+    return this.quoteSearch.speakersCalled(name);
+  }
+
   /** Every article a query matches, best first, with its score: for comparisons with plain Lunr. */
   ranked(text: string): { id: string; score: number }[] {
     const answer = this.answer(text, undefined);
