@@ -5,6 +5,11 @@ import { WordList } from './word-list';
 const PARTICLES = new Set('de da del della di du la le van von der den ter al el bin ibn y'.split(' '));
 // Words that join the parts of one name: "Bank of England", "Trade and Industry Secretary".
 const CONNECTORS = new WordList([...PARTICLES, 'of', 'for', 'and', '&']);
+/** True for a small word that joins the parts of one name ("de", "van", "of", "and"). */
+export function isNameConnector(word: string): boolean {
+  return CONNECTORS.has(word.toLowerCase());
+}
+
 /** Honorifics that only ever stand before a person's name. */
 export const HONORIFICS = new Set([
   'mr',
