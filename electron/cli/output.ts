@@ -85,6 +85,9 @@ export function formatQuotations(quotations: readonly Quotation[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** Places a quotation was said again that a group lists, after the first: a wire story reprinted fifty times would fill the screen. */
+const ALSO_IN_SHOWN = 5;
+
 /** Quote search results: each group's speaker and words, then where they were said, earliest first. */
 export function formatQuoteGroups(response: QuoteSearchResponse, terminal: boolean): string {
   const { total, quotations } = response;
@@ -96,12 +99,14 @@ export function formatQuoteGroups(response: QuoteSearchResponse, terminal: boole
     if (!first) return;
     const words = markRanges(first.quotation.text, first.highlights, terminal).replace(/\s+/g, ' ');
     lines.push('', `${response.offset + i + 1}. ${group.speaker ?? 'unknown speaker'} — ${words}`);
-    group.sightings.forEach((sighting, k) => {
+    group.sightings.slice(0, 1 + ALSO_IN_SHOWN).forEach((sighting, k) => {
       const meta = [sighting.date ?? 'undated', sighting.source].filter(Boolean).join(' · ');
       lines.push(
         `   ${k === 0 ? 'first said in' : 'also in'} ${sighting.title}  (${meta})  ${sighting.path}`,
       );
     });
+    const more = group.sightings.length - 1 - ALSO_IN_SHOWN;
+    if (more > 0) lines.push(`   and in ${more.toLocaleString('en')} more (--json lists them all)`);
   });
   return lines.join('\n') + '\n';
 }

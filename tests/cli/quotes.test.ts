@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Quotation } from '../../electron/api';
-import type { CliIo } from '../../electron/cli/output';
+import type { Quotation, QuoteSighting } from '../../electron/api';
+import { formatQuoteGroups, type CliIo } from '../../electron/cli/output';
 import { runCli } from '../../electron/cli/run';
 import { tempDirs, writeFiles } from '../engine/fixtures';
 
@@ -162,5 +162,52 @@ describe('runCli quotes --search', () => {
     const misplaced = await cli('quotes', join(desk, 'vote.txt'), '--data', dataDir);
     expect(misplaced.code).toBe(2);
     expect(misplaced.err).toMatch(/--data applies to "quarry quotes --search"/);
+  });
+});
+
+describe('formatQuoteGroups', () => {
+  it('lists where words were first said and five places after, then how many more', () => {
+    const quotation: Quotation = {
+      start: 0,
+      end: 9,
+      text: '"Onwards"',
+      kind: 'direct',
+      speaker: 'Ana Ruiz',
+      mention: null,
+      cue: 'said',
+    };
+    const sighting = (n: number): QuoteSighting => ({
+      articleId: `a${n}`,
+      title: `Reprint ${n}`,
+      date: `2020-01-${String(n).padStart(2, '0')}`,
+      source: 'Wire',
+      path: `/wire/${n}.txt`,
+      format: 'txt',
+      quotation,
+      highlights: [],
+    });
+    const text = (count: number) =>
+      formatQuoteGroups(
+        {
+          query: '',
+          total: 1,
+          quotations: count,
+          offset: 0,
+          groups: [
+            { speaker: 'Ana Ruiz', sightings: Array.from({ length: count }, (_, i) => sighting(i + 1)) },
+          ],
+          speakers: [],
+          ms: 1,
+        },
+        false,
+      ).split('\n');
+    const long = text(9);
+    expect(long.filter((line) => line.startsWith('   first said in Reprint 1 '))).toHaveLength(1);
+    expect(long.filter((line) => line.startsWith('   also in '))).toHaveLength(5);
+    expect(long).toContain('   also in Reprint 6  (2020-01-06 · Wire)  /wire/6.txt');
+    expect(long).toContain('   and in 3 more (--json lists them all)');
+    const short = text(6);
+    expect(short.filter((line) => line.startsWith('   also in '))).toHaveLength(5);
+    expect(short.some((line) => line.includes('more'))).toBe(false);
   });
 });
