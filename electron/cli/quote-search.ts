@@ -36,23 +36,23 @@ export async function quoteSearchCommand(
   const service = await QuarryService.open({ dataDir, readOnly: true });
   try {
     for (const problem of (await service.status()).problems ?? []) io.err(`quarry: warning: ${problem}\n`);
-    const speakers: string[] = [];
-    for (const name of values.speaker ?? []) {
+    const speakers = new Set<string>();
+    for (const name of new Set(values.speaker)) {
       const called = await service.speakersCalled(name);
       if (called.length === 0) {
         io.err(`quarry: no one quoted in the library is called "${name}"\n`);
         return 1;
       }
       if (called.length > 1 || called[0] !== name)
-        io.err(`quarry: --speaker "${name}" stands for ${called.join(', ')}\n`);
-      speakers.push(...called);
+        io.err(`quarry: --speaker "${name}" stands for ${called.map((each) => `"${each}"`).join(', ')}\n`);
+      for (const each of called) speakers.add(each);
     }
     const result = await service.searchQuotes({
       query,
       limit,
       offset,
       sort,
-      ...(speakers.length > 0 ? { speakers } : {}),
+      ...(speakers.size > 0 ? { speakers: [...speakers] } : {}),
       ...(kinds ? { kinds } : {}),
       ...(filters ? { filters } : {}),
     });

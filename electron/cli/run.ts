@@ -34,8 +34,9 @@ reader shows it: for .txt the text after the headline, for .md the Markdown's pl
 
 --data defaults to ${defaultDataDir()} (QUARRY_DATA overrides it).
 Query syntax: +must -not title:word wild* fuzzy~1 term^3 "exact phrase"; speaker:name and
-quote:word search who was quoted and the words inside quotations. A --speaker name may be
-part of one, in any case and without accents: --speaker federer finds Roger Federer's quotations.
+quote:word search who was quoted and the words inside quotations. In quotes --search, a
+--speaker name may be part of one, in any case and without accents: --speaker federer finds
+Roger Federer's quotations.
 `;
 
 export { UsageError };

@@ -132,7 +132,7 @@ describe('runCli quotes --search', () => {
   it('takes a speaker named in part, in any case and without accents, and says whom it stands for', async () => {
     const { code, out, err } = await cli('quotes', '--speaker', 'hartwell', '--data', dataDir, '--json');
     expect(code).toBe(0);
-    expect(err).toBe('quarry: --speaker "hartwell" stands for Zoë Hartwell\n');
+    expect(err).toBe('quarry: --speaker "hartwell" stands for "Zoë Hartwell"\n');
     expect((JSON.parse(out) as { groups: { speaker: string }[] }).groups.map((g) => g.speaker)).toEqual([
       'Zoë Hartwell',
     ]);
@@ -146,6 +146,14 @@ describe('runCli quotes --search', () => {
       dataDir,
     );
     expect(unaccented.out).toMatch(/^1 quotation \(1 sighting\) for generation/);
+  });
+
+  it('says nothing more for a speaker named exactly, and once for a name given twice', async () => {
+    const exact = await cli('quotes', '--speaker', 'Zoë Hartwell', '--data', dataDir);
+    expect(exact.err).toBe('');
+    const twice = await cli('quotes', '--speaker', 'ruiz', '--speaker', 'ruiz', '--data', dataDir, '--json');
+    expect(twice.err).toBe('quarry: --speaker "ruiz" stands for "Ana Ruiz"\n');
+    expect((JSON.parse(twice.out) as { total: number }).total).toBe(3);
   });
 
   it('refuses a speaker no one quoted in the library is called', async () => {
@@ -206,6 +214,8 @@ describe('formatQuoteGroups', () => {
     expect(long.filter((line) => line.startsWith('   also in '))).toHaveLength(5);
     expect(long).toContain('   also in Reprint 6  (2020-01-06 · Wire)  /wire/6.txt');
     expect(long).toContain('   and in 3 more (--json lists them all)');
+    expect(text(7)).toContain('   and in 1 more (--json lists them all)');
+    expect(text(1007)).toContain('   and in 1,001 more (--json lists them all)');
     const short = text(6);
     expect(short.filter((line) => line.startsWith('   also in '))).toHaveLength(5);
     expect(short.some((line) => line.includes('more'))).toBe(false);

@@ -1,47 +1,80 @@
 import { isNameConnector } from '../quotes/names';
 
-/** A name's words, without accents or the punctuation around them ("(Labour)", "Blair,"). */
+// Latin letters that do not come apart into a letter and an accent.
+const FOLDED: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+};
+
+/**
+ * A name as typed on any keyboard: Latin letters without their accents
+ * (only there: other scripts' marks are letters' parts), one kind of
+ * apostrophe. Whitespace-separated words, without the punctuation around
+ * them ("(Labour)", "Blair,").
+ */
 function wordsOf(name: string): string[] {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .replace(/[łŁøØßæÆœŒđĐı]/gu, (letter) => FOLDED[letter]!)
+    .replace(/’/gu, "'")
+    .normalize('NFC')
     .split(/\s+/u)
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((word) => word.length > 0);
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, ''))
+    .filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
-const POSSESSIVE = /['’]s$/u;
+/** The parts a name is matched by: its words, and the parts of hyphenated ones ("Jean-Claude", "O'Neill"). */
+function partsOf(words: readonly string[]): string[] {
+  return words.flatMap((word) => word.toLowerCase().split(/[-\u2010']+/u)).filter((part) => part.length > 0);
+}
 
 /**
- * True when a speaker is described rather than named: a word in lower case
- * that does not join a name ("a spokesman", "Mr Blair's official
- * spokesman") or a possessive ("Mr Blair's spokesman"). Such a speaker is
+ * True when a speaker is described rather than named: a possessive ("Mr
+ * Blair's spokesman", "Mr Jones' office"), or a word of four letters or more
+ * in lower case only that does not join a name ("a spokesman", "official";
+ * not "van", "dos", "al-Assad" or a script without case). Such a speaker is
  * someone else than the person the name in it belongs to.
  */
 function isDescription(words: readonly string[]): boolean {
-  return words.some((word) => POSSESSIVE.test(word) || (/^\p{Ll}/u.test(word) && !isNameConnector(word)));
+  return words.some(
+    (word) =>
+      /\p{L}'s?$/u.test(word) ||
+      (word.length >= 4 && /\p{Ll}/u.test(word) && !/[\p{Lu}\p{Lt}]/u.test(word) && !isNameConnector(word)),
+  );
 }
 
 /**
  * The speakers a name given by hand stands for, matched in any case and
  * with or without accents: the speaker of that very name, and every speaker
  * named (not described) with each of its words. "federer" stands for Roger
- * Federer and for Federer alone, "zoe hartwell" for Zoë Hartwell; "blair"
- * stands for Tony Blair and Ian Blair, not for Mr Blair's spokesman. The
- * speaker of exactly that name comes first, the others in alphabetical
- * order. A name without a letter or digit stands for no one.
+ * Federer and for Federer alone, "zoe hartwell" for Zoë Hartwell, "jean" for
+ * Jean-Claude Juncker; "blair" stands for Tony Blair and Ian Blair, not for
+ * Mr Blair's spokesman. The speaker of exactly that name comes first, the
+ * others in alphabetical order. A name without a letter or digit stands for
+ * no one.
  */
 export function speakersCalled(name: string, speakers: Iterable<string>): string[] {
-  const wanted = wordsOf(name).map((word) => word.toLowerCase());
+  const wanted = partsOf(wordsOf(name));
   if (wanted.length === 0) return [];
   const exact: string[] = [];
   const others: string[] = [];
   for (const speaker of new Set(speakers)) {
     const words = wordsOf(speaker);
-    const lower = words.map((word) => word.toLowerCase());
-    if (lower.length === wanted.length && lower.every((word, i) => word === wanted[i])) {
+    const parts = partsOf(words);
+    if (parts.length === wanted.length && parts.every((part, i) => part === wanted[i])) {
       (speaker === name ? exact : others).push(speaker);
-    } else if (!isDescription(words) && wanted.every((word) => lower.includes(word))) {
+    } else if (!isDescription(words) && wanted.every((part) => parts.includes(part))) {
       others.push(speaker);
     }
   }
