@@ -1,42 +1,31 @@
+import { normaliseWord } from '../index/normalise';
 import { isNameConnector } from '../quotes/names';
 
-// Latin letters that do not come apart into a letter and an accent.
-const FOLDED: Record<string, string> = {
-  ł: 'l',
-  Ł: 'L',
-  ø: 'o',
-  Ø: 'O',
-  ß: 'ss',
-  æ: 'ae',
-  Æ: 'AE',
-  œ: 'oe',
-  Œ: 'OE',
-  đ: 'd',
-  Đ: 'D',
-  ı: 'i',
-};
+// Latin letters that do not come apart into a letter and an accent, so that folding accents leaves them.
+const FOLDED: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ı: 'i' };
 
-/**
- * A name as typed on any keyboard: Latin letters without their accents
- * (only there: other scripts' marks are letters' parts), one kind of
- * apostrophe. Whitespace-separated words, without the punctuation around
- * them ("(Labour)", "Blair,").
- */
+/** A name's words, split at white space, without the punctuation around them ("(Labour)", "Blair,"). */
 function wordsOf(name: string): string[] {
   return name
-    .normalize('NFKD')
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .replace(/[łŁøØßæÆœŒđĐı]/gu, (letter) => FOLDED[letter]!)
-    .replace(/’/gu, "'")
-    .normalize('NFC')
     .split(/\s+/u)
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, ''))
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, ''))
     .filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
-/** The parts a name is matched by: its words, and the parts of hyphenated ones ("Jean-Claude", "O'Neill"). */
+/**
+ * The parts a name is matched by, as a word is compared in search (accents
+ * folded, one kind of apostrophe, lower case), with the few letters folding
+ * leaves typed as on any keyboard, and hyphenated words in their parts
+ * ("Jean-Claude", "O'Neill").
+ */
 function partsOf(words: readonly string[]): string[] {
-  return words.flatMap((word) => word.toLowerCase().split(/[-\u2010']+/u)).filter((part) => part.length > 0);
+  return words
+    .flatMap((word) =>
+      normaliseWord(word)
+        .replace(/[łøßæœđı]/gu, (letter) => FOLDED[letter]!)
+        .split(/[-\u2010']+/u),
+    )
+    .filter((part) => part.length > 0);
 }
 
 /**
@@ -49,7 +38,7 @@ function partsOf(words: readonly string[]): string[] {
 function isDescription(words: readonly string[]): boolean {
   return words.some(
     (word) =>
-      /\p{L}'s?$/u.test(word) ||
+      /\p{L}['’]s?$/u.test(word) ||
       (word.length >= 4 && /\p{Ll}/u.test(word) && !/[\p{Lu}\p{Lt}]/u.test(word) && !isNameConnector(word)),
   );
 }
