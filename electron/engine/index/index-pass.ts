@@ -3,11 +3,11 @@ import { articleId } from '../ingest/read-article';
 import { scanFolders, scanPaths, type FoundFile } from '../ingest/scan';
 import type { Catalog } from './catalog';
 import { findChanges, knownFiles, type Seen } from './changes';
-import { planShardJobs } from './plan';
+import { FirstBuildJobs, planShardJobs } from './plan';
 import type { Shard } from './shard';
 import { removeShardFiles, shardsFolder, type ShardRecord } from './shard-files';
 import type { ShardJob, ShardJobResult } from './shard-job';
-import { JobsCancelledError, runJobsHere, runJobsInWorkers } from './worker-pool';
+import { JobQueue, JobsCancelledError, runJobsHere, runJobsInWorkers } from './worker-pool';
 
 /** Jobs touching at most this many articles in all run on the calling thread. */
 const HERE_LIMIT = 400;
@@ -44,6 +44,8 @@ export interface PassContext {
   paths?: readonly string[];
   /** Also merge small shards and rewrite mostly-deleted ones. */
   maintenance?: boolean;
+  /** Files in each shard a first build starts while it scans: SHARD_CAPACITY unless a test asks for fewer. */
+  firstBuildShard?: number;
 }
 
 export interface PassOutcome {
@@ -68,50 +70,18 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
     context.onProgress({ phase, done, total, rate, etaSeconds, ...(current ? { current } : {}) });
   };
   const folder = shardsFolder(context.dataDir);
-
-  emit('scanning', 0, 0);
   const full = !context.paths;
-  const scan = context.paths
-    ? await scanPaths(context.paths, catalog.folders)
-    : await scanFolders(catalog.folders, (count, path) => emit('scanning', count, 0, path));
-  const dropped: ShardRecord[] = [];
-  if (full) {
-    for (const id of context.damaged) {
-      const record = catalog.shards[id];
-      if (record) dropped.push(record);
-      delete catalog.shards[id];
-      if (catalog.delta === id) delete catalog.delta;
-    }
-  }
-  const shards = context.shards();
-  const known = knownFiles(shards, catalog.touched, context.paths);
-  const seen: Seen = {
-    files: scan.files,
-    folderErrors: scan.folderErrors,
-    ...(full ? {} : { scope: context.paths }),
-  };
-  const changes = await findChanges(catalog, known, shards, seen);
-  const found = new Map<string, FoundFile>(scan.files.map((file) => [file.path, file]));
-  const plan = planShardJobs({
-    catalog,
-    known,
-    shards,
-    changes,
-    shardsDir: folder,
-    threads: context.threads,
-    maintenance: context.maintenance ?? full,
-  });
-  catalog.nextShard = plan.nextShard;
-  if (plan.delta) catalog.delta = plan.delta;
-  noteIds(catalog, changes.removed, changes.renamed);
 
-  const jobs = plan.jobs;
-  const total = jobs.reduce((sum, job) => sum + job.read.length, 0);
-  const skipped: SkippedFile[] = [...scan.skipped, ...changes.stillFailing];
-  let pendingDeletions: Record<string, number[]> | null = plan.deleted;
-  let pendingDrops = dropped.map((record) => record.id);
+  // Work may finish while the scan still runs (a first build), so what saving it needs is ready before the scan.
+  const found = new Map<string, FoundFile>();
+  const dropped: ShardRecord[] = [];
+  const jobSkipped: SkippedFile[] = [];
+  let pendingDeletions: Record<string, number[]> | null = {};
+  let pendingDrops: string[] = [];
   let indexed = 0;
   let done = 0;
+  /** Files to read in all; unknown until the scan ends. */
+  let total: number | null = null;
   let cancelled = false;
   // Deletions and dropped shards take effect with the first saved piece of work, so search never sees a gap.
   const settle = async (change: Omit<Commit, 'dropped' | 'deleted'>, replaced: ShardRecord[]) => {
@@ -126,7 +96,6 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
     pendingDrops = [];
     dropped.length = 0;
   };
-  emit(total > 0 ? 'reading' : 'saving', 0, total);
   const onResult = async (result: ShardJobResult) => {
     const previous = catalog.shards[result.shard];
     const replaced = (result.replaces ?? [])
@@ -147,38 +116,122 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
     );
     // Counted in articles, not files: a CSV or a mailbox holds many.
     indexed += result.readArticles;
-    skipped.push(...result.skipped);
+    jobSkipped.push(...result.skipped);
   };
   const options = {
     threads: context.threads,
     signal: context.signal,
-    onFileDone: (path: string, count: number) =>
-      emit((done += count) < total ? 'reading' : 'indexing', done, total, path),
+    onFileDone: (path: string, count: number) => {
+      done += count;
+      if (total !== null) emit(done < total ? 'reading' : 'indexing', done, total, path);
+    },
     onResult,
   };
+
+  // A first build starts its workers on the files found first while the scan goes on.
+  let early = null as { queue: JobQueue; run: Promise<void> } | null;
+  let earlyReads = 0;
+  const firstBuild =
+    full && context.damaged.size === 0 && FirstBuildJobs.apply(catalog, context.shards().size)
+      ? new FirstBuildJobs(
+          catalog,
+          folder,
+          context.threads,
+          (jobs) => {
+            if (!early) {
+              const queue = new JobQueue();
+              early = { queue, run: runJobsInWorkers(queue, options) };
+              // Its outcome is awaited once the scan is over; until then a failure must not go unhandled.
+              early.run.catch(() => {});
+            }
+            early.queue.push(...jobs);
+            for (const job of jobs) earlyReads += job.read.length;
+          },
+          context.firstBuildShard,
+        )
+      : null;
+
+  emit('scanning', 0, 0);
   try {
-    if (articlesIn(jobs) <= HERE_LIMIT) await runJobsHere(jobs, options);
-    else await runJobsInWorkers(jobs, options);
-  } catch (error) {
-    if (!(error instanceof JobsCancelledError)) throw error;
-    cancelled = true;
+    const scan = context.paths
+      ? await scanPaths(context.paths, catalog.folders)
+      : await scanFolders(catalog.folders, {
+          onFile: (count, path) => emit('scanning', count, 0, path),
+          onArticleFile: (file) => {
+            found.set(file.path, file);
+            firstBuild?.add(file);
+          },
+        });
+    for (const file of scan.files) found.set(file.path, file);
+    if (full) {
+      for (const id of context.damaged) {
+        const record = catalog.shards[id];
+        if (record) dropped.push(record);
+        delete catalog.shards[id];
+        if (catalog.delta === id) delete catalog.delta;
+      }
+    }
+    // A first build compares with nothing: what its early jobs hold must not read as removed, nor be read twice.
+    const shards = firstBuild ? new Map<string, Shard>() : context.shards();
+    const known = knownFiles(shards, catalog.touched, context.paths);
+    const seen: Seen = {
+      files: scan.files,
+      folderErrors: scan.folderErrors,
+      ...(full ? {} : { scope: context.paths }),
+    };
+    const changes = firstBuild
+      ? { added: [...firstBuild.rest], changed: [], removed: [], renamed: [], stillFailing: [] }
+      : await findChanges(catalog, known, shards, seen);
+    const plan = planShardJobs({
+      catalog,
+      known,
+      shards,
+      changes,
+      shardsDir: folder,
+      threads: context.threads,
+      maintenance: context.maintenance ?? full,
+    });
+    catalog.nextShard = plan.nextShard;
+    if (plan.delta) catalog.delta = plan.delta;
+    noteIds(catalog, changes.removed, changes.renamed);
+    // Deletions are known only now; a first build, whose early shards may be in service already, has none.
+    if (pendingDeletions !== null) pendingDeletions = plan.deleted;
+    pendingDrops = dropped.map((record) => record.id);
+
+    const jobs = plan.jobs;
+    total = earlyReads + jobs.reduce((sum, job) => sum + job.read.length, 0);
+    emit(total > 0 ? 'reading' : 'saving', done, total);
+    try {
+      if (early) {
+        early.queue.push(...jobs);
+        early.queue.close();
+        await early.run;
+      } else if (articlesIn(jobs) <= HERE_LIMIT) await runJobsHere(jobs, options);
+      else await runJobsInWorkers(jobs, options);
+    } catch (error) {
+      if (!(error instanceof JobsCancelledError)) throw error;
+      cancelled = true;
+    }
+    if (pendingDeletions !== null) await settle({}, []);
+    emit('done', done, total);
+    let articles = 0;
+    for (const shard of context.shards().values()) articles += shard.liveCount;
+    return {
+      report: {
+        articles,
+        indexed,
+        removed: changes.removed.length,
+        skipped: [...scan.skipped, ...changes.stillFailing, ...jobSkipped],
+        ignored: scan.ignored,
+        ms: Math.round(performance.now() - started),
+        cancelled,
+      },
+      folderErrors: scan.folderErrors,
+    };
+  } finally {
+    // Should planning fail, the early workers finish the jobs they were given and stop.
+    early?.queue.close();
   }
-  if (pendingDeletions !== null) await settle({}, []);
-  emit('done', done, total);
-  let articles = 0;
-  for (const shard of context.shards().values()) articles += shard.liveCount;
-  return {
-    report: {
-      articles,
-      indexed,
-      removed: changes.removed.length,
-      skipped,
-      ignored: scan.ignored,
-      ms: Math.round(performance.now() - started),
-      cancelled,
-    },
-    folderErrors: scan.folderErrors,
-  };
 }
 
 function articlesIn(jobs: readonly ShardJob[]): number {

@@ -192,6 +192,63 @@ export function planShardJobs(input: PlanInput): Plan {
   return { jobs, nextShard, deleted, ...(delta !== catalog.delta ? { delta } : {}) };
 }
 
+/**
+ * Plans a library's first build while its folders are still being scanned:
+ * as soon as the scan has found enough files to fill a full shard for every
+ * thread, they become jobs, so the workers start reading while the scan goes
+ * on. Full shards only, a thread's worth at a time, so the threads stay as
+ * evenly loaded as a plan made after the scan; what is left when the scan
+ * ends is planned as usual (`planShardJobs`). Only for a library with no
+ * articles yet: there is nothing to compare the files with, so every file
+ * found is new.
+ */
+export class FirstBuildJobs {
+  /** Whether a library is built for the first time: no articles, nothing remembered of any file. */
+  static apply(catalog: Catalog, shardsInService: number): boolean {
+    return (
+      shardsInService === 0 &&
+      Object.keys(catalog.shards).length === 0 &&
+      Object.keys(catalog.failed).length === 0 &&
+      Object.keys(catalog.ids ?? {}).length === 0
+    );
+  }
+
+  private pending: FoundFile[] = [];
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly shardsDir: string,
+    private readonly threads: number,
+    private readonly onJobs: (jobs: ShardJob[]) => void,
+    private readonly capacity = SHARD_CAPACITY,
+  ) {}
+
+  /** A file the scan found. */
+  add(file: FoundFile): void {
+    this.pending.push(file);
+    if (this.pending.length < this.threads * this.capacity) return;
+    const jobs: ShardJob[] = [];
+    for (let i = 0; i < this.threads; i++) {
+      jobs.push({
+        shardsDir: this.shardsDir,
+        shard: shardName(this.catalog.nextShard++),
+        generation: 1,
+        keep: [],
+        read: this.pending
+          .slice(i * this.capacity, (i + 1) * this.capacity)
+          .map((each) => withId(each, undefined)),
+      });
+    }
+    this.pending = [];
+    this.onJobs(jobs);
+  }
+
+  /** The files found and not yet in a job, for the plan made once the scan ends. */
+  get rest(): readonly FoundFile[] {
+    return this.pending;
+  }
+}
+
 function mostlyDeleted(count: number, deleted: number): boolean {
   return deleted >= COMPACT_MIN && deleted > count * COMPACT_SHARE;
 }

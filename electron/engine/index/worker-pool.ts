@@ -47,20 +47,74 @@ function startWorker(): Worker {
 }
 
 /**
- * Runs shard jobs on worker threads, a job per thread at a time, so neither
- * the main thread nor the window waits on indexing. Resolves when every job
- * has finished and its `onResult` has run; rejects with JobsCancelledError
- * when the signal aborts (finished jobs stay finished).
+ * Shard jobs handed to the pool as they become known (while a scan still
+ * runs); the pool ends once the queue is closed and every job is done.
  */
-export async function runJobsInWorkers(jobs: readonly ShardJob[], options: PoolOptions = {}): Promise<void> {
-  if (jobs.length === 0) return;
-  const threads = Math.max(1, Math.min(options.threads ?? indexThreads(), jobs.length));
-  const queue = [...jobs];
+export class JobQueue {
+  private readonly jobs: ShardJob[] = [];
+  private closed = false;
+  private readonly waiting: ((job: ShardJob | undefined) => void)[] = [];
+
+  /** A closed queue of these jobs. */
+  static of(jobs: readonly ShardJob[]): JobQueue {
+    const queue = new JobQueue();
+    queue.push(...jobs);
+    queue.close();
+    return queue;
+  }
+
+  push(...jobs: ShardJob[]): void {
+    if (this.closed) throw new Error('no job can be added to a closed queue');
+    for (const job of jobs) {
+      const lane = this.waiting.shift();
+      if (lane) lane(job);
+      else this.jobs.push(job);
+    }
+  }
+
+  /** No more jobs will come: lanes waiting for one stop. */
+  close(): void {
+    this.closed = true;
+    for (const lane of this.waiting.splice(0)) lane(undefined);
+  }
+
+  /** The next job, waiting for one while the queue is open; undefined once it is closed and empty. */
+  next(): Promise<ShardJob | undefined> {
+    const job = this.jobs.shift();
+    if (job || this.closed) return Promise.resolve(job);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Jobs known and not yet taken, when the queue is closed: no more lanes than that are worth starting. */
+  get size(): number {
+    return this.closed ? this.jobs.length : Infinity;
+  }
+}
+
+/**
+ * Runs shard jobs on worker threads, a job per thread at a time, so neither
+ * the main thread nor the window waits on indexing. Jobs may be a queue
+ * still being filled: the workers start on the first while later ones are
+ * planned. Resolves when every job has finished and its `onResult` has run;
+ * rejects with JobsCancelledError when the signal aborts (finished jobs stay
+ * finished).
+ */
+export async function runJobsInWorkers(
+  jobs: readonly ShardJob[] | JobQueue,
+  options: PoolOptions = {},
+): Promise<void> {
+  const queue = jobs instanceof JobQueue ? jobs : JobQueue.of(jobs);
+  if (queue.size === 0) return;
+  const threads = Math.max(1, Math.min(options.threads ?? indexThreads(), queue.size));
   const workers: Worker[] = [];
   let cancelled = false;
+  let stopWaiting = () => {};
+  // A lane waiting for a job that a scan has yet to find stops waiting when the pass is cancelled.
+  const stopped = new Promise<undefined>((resolve) => (stopWaiting = () => resolve(undefined)));
 
   const cancel = () => {
     cancelled = true;
+    stopWaiting();
     for (const worker of workers) void worker.terminate();
   };
   if (options.signal?.aborted) throw new JobsCancelledError();
@@ -70,7 +124,8 @@ export async function runJobsInWorkers(jobs: readonly ShardJob[], options: PoolO
     const worker = startWorker();
     workers.push(worker);
     try {
-      for (let job = queue.shift(); job && !cancelled; job = queue.shift()) {
+      const next = () => Promise.race([queue.next(), stopped]);
+      for (let job = await next(); job && !cancelled; job = await next()) {
         const result = await runOne(worker, job, options.onFileDone);
         if (cancelled) break;
         await options.onResult?.(result);

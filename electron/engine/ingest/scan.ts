@@ -80,6 +80,12 @@ export async function detectFormat(path: string): Promise<ArticleFormat | null> 
   }
 }
 
+/** Told of the scan's progress: every file looked at, and each article file as it is found. */
+export interface ScanListener {
+  onFile?: (count: number, path: string) => void;
+  onArticleFile?: (file: FoundFile) => void;
+}
+
 /**
  * Walks library folders and lists every article file, every file it will not
  * read (with the reason) and every file it passes over on purpose. A folder or
@@ -87,7 +93,7 @@ export async function detectFormat(path: string): Promise<ArticleFormat | null> 
  */
 export async function scanFolders(
   folders: readonly string[],
-  onFile?: (count: number, path: string) => void,
+  listener: ScanListener = {},
 ): Promise<ScanResult> {
   const result: ScanResult = { files: [], skipped: [], ignored: [], folderErrors: new Map() };
   for (const folder of folders) {
@@ -97,7 +103,7 @@ export async function scanFolders(
         result.folderErrors.set(folder, 'not a folder');
         continue;
       }
-      await walk(folder, folder, new Set([await realpath(folder)]), result, new FsPace(), onFile);
+      await walk(folder, folder, new Set([await realpath(folder)]), result, new FsPace(), listener);
     } catch (error) {
       result.folderErrors.set(folder, describeFsError(error));
     }
@@ -111,7 +117,7 @@ async function walk(
   visited: Set<string>,
   result: ScanResult,
   pace: FsPace,
-  onFile?: (count: number, path: string) => void,
+  listener: ScanListener = {},
 ): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -147,10 +153,11 @@ async function walk(
           continue;
         }
         visited.add(real);
-        await walk(path, folder, visited, result, pace, onFile);
+        await walk(path, folder, visited, result, pace, listener);
       } else if (isFile) {
-        await consider(path, folder, result, infos.get(path));
-        onFile?.(result.files.length + result.skipped.length + result.ignored.length, path);
+        const found = await consider(path, folder, result, infos.get(path));
+        if (found) listener.onArticleFile?.(found);
+        listener.onFile?.(result.files.length + result.skipped.length + result.ignored.length, path);
       }
     } catch (error) {
       result.skipped.push({ path, reason: describeFsError(error) });
@@ -217,13 +224,19 @@ async function statInParallel(paths: readonly string[], infos: Map<string, Stats
   await Promise.all(Array.from({ length: Math.min(STATS_IN_FLIGHT, paths.length) }, lane));
 }
 
-async function consider(path: string, folder: string, result: ScanResult, known?: Stats): Promise<void> {
+/** Lists the file where it belongs in `result`; gives it when it is an article file. */
+async function consider(
+  path: string,
+  folder: string,
+  result: ScanResult,
+  known?: Stats,
+): Promise<FoundFile | null> {
   const name = basename(path);
   const extension = extname(name);
   const stem = extension ? name.slice(0, -extension.length) : name;
   if (FOLDER_NOTES.test(stem)) {
     result.ignored.push({ path, reason: 'folder notes (README, licence), not an article' });
-    return;
+    return null;
   }
   const info = known ?? (await stat(path));
   const format = extension ? formatOf(path) : info.size > 0 ? await detectFormat(path) : null;
@@ -237,9 +250,11 @@ async function consider(path: string, folder: string, result: ScanResult, known?
           ? `unsupported file type (${lower}): Quarry reads ${READS}`
           : `no file extension, and not an e-mail: Quarry reads ${READS}`),
     });
-    return;
+    return null;
   }
-  result.files.push({ path, folder, format, size: info.size, mtimeMs: info.mtimeMs });
+  const found: FoundFile = { path, folder, format, size: info.size, mtimeMs: info.mtimeMs };
+  result.files.push(found);
+  return found;
 }
 
 /** The library folder holding `path`, if any. */

@@ -4,12 +4,14 @@ import { knownFiles } from '../../../electron/engine/index/changes';
 import {
   DELTA_CAPACITY,
   DELTA_LIMIT,
+  FirstBuildJobs,
   planShardJobs,
   SHARD_CAPACITY,
   type LibraryChanges,
 } from '../../../electron/engine/index/plan';
 import type { Shard } from '../../../electron/engine/index/shard';
 import type { ShardRecord } from '../../../electron/engine/index/shard-files';
+import type { ShardJob } from '../../../electron/engine/index/shard-job';
 import type { FoundFile } from '../../../electron/engine/ingest/scan';
 import { makeArticle, memoryShard } from '../fixtures';
 
@@ -134,5 +136,54 @@ describe('planShardJobs', () => {
     const compact = result.jobs.find((job) => job.shard === 's0005');
     expect(compact?.keep[0]?.docs).toHaveLength(200);
     expect(plan(lib, {}, false).jobs).toEqual([]);
+  });
+});
+
+describe('FirstBuildJobs', () => {
+  const start = () => {
+    const catalog: Catalog = { ...emptyCatalog(), folders: ['/library'] };
+    const batches: ShardJob[][] = [];
+    const jobs = new FirstBuildJobs(catalog, '/data/shards', 2, (made) => batches.push(made), 3);
+    return { catalog, batches, jobs };
+  };
+
+  it('makes a full shard for every thread as soon as the scan has found enough files for them', () => {
+    const { catalog, batches, jobs } = start();
+    for (const name of ['a', 'b', 'c', 'd', 'e']) jobs.add(found(name));
+    expect(batches).toEqual([]);
+    jobs.add(found('f'));
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.map((job) => [job.shard, job.generation, job.read.map((file) => file.path)])).toEqual([
+      ['s0001', 1, ['/library/a.txt', '/library/b.txt', '/library/c.txt']],
+      ['s0002', 1, ['/library/d.txt', '/library/e.txt', '/library/f.txt']],
+    ]);
+    expect(catalog.nextShard).toBe(3);
+  });
+
+  it('leaves the files found since the last jobs to the plan made when the scan ends, which numbers on', () => {
+    const { catalog, batches, jobs } = start();
+    for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) jobs.add(found(name));
+    expect(batches).toHaveLength(1);
+    expect(jobs.rest.map((file) => file.path)).toEqual(['/library/g.txt', '/library/h.txt']);
+    const rest = planShardJobs({
+      catalog,
+      known: new Map(),
+      shards: new Map(),
+      changes: { added: [...jobs.rest], changed: [], removed: [], renamed: [] },
+      shardsDir: '/data/shards',
+      threads: 2,
+      maintenance: true,
+    });
+    expect(rest.jobs.map((job) => job.shard)).toEqual(['s0003']);
+  });
+
+  it('applies only to a library with no articles and nothing remembered of any file', () => {
+    const fresh = { ...emptyCatalog(), folders: ['/library'] };
+    expect(FirstBuildJobs.apply(fresh, 0)).toBe(true);
+    expect(FirstBuildJobs.apply(fresh, 1)).toBe(false);
+    expect(FirstBuildJobs.apply({ ...fresh, shards: { s0001: record('s0001', 5) } }, 0)).toBe(false);
+    const failed = { '/library/x.pdf': { folder: '/library', size: 1, mtimeMs: 1, reason: 'damaged' } };
+    expect(FirstBuildJobs.apply({ ...fresh, failed }, 0)).toBe(false);
+    expect(FirstBuildJobs.apply({ ...fresh, ids: { '/library/b.txt': 'a1' } }, 0)).toBe(false);
   });
 });

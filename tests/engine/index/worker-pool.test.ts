@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ShardJob, ShardJobResult } from '../../../electron/engine/index/shard-job';
 import {
   indexThreads,
+  JobQueue,
   JobsCancelledError,
   runJobsInWorkers,
 } from '../../../electron/engine/index/worker-pool';
@@ -62,5 +63,39 @@ describe('runJobsInWorkers', () => {
     const [job] = await jobs(1);
     await writeFile(job!.shardsDir, 'a file where a folder should be');
     await expect(runJobsInWorkers([job!], { threads: 1 })).rejects.toThrow(/index worker failed on shard s0/);
+  });
+
+  it('starts on the jobs of an open queue, takes those added later, and ends once the queue is closed', async () => {
+    const [first, second, third] = await jobs(3);
+    const queue = new JobQueue();
+    queue.push(first!);
+    const done: string[] = [];
+    let ended = false;
+    const run = runJobsInWorkers(queue, {
+      threads: 2,
+      onResult: async (result) => {
+        done.push(result.shard);
+        if (result.shard === 's0') queue.push(second!, third!);
+      },
+    }).then(() => (ended = true));
+    await vi.waitFor(() => expect(done).toHaveLength(3), { timeout: 20_000 });
+    expect(ended).toBe(false);
+    queue.close();
+    await run;
+    expect(done.sort()).toEqual(['s0', 's1', 's2']);
+    expect(() => queue.push(first!)).toThrow(/closed queue/);
+  });
+
+  it('stops waiting for jobs a queue has yet to be given when the signal aborts', async () => {
+    const [first] = await jobs(1);
+    const abort = new AbortController();
+    const queue = new JobQueue();
+    queue.push(first!);
+    const run = runJobsInWorkers(queue, {
+      threads: 2,
+      signal: abort.signal,
+      onResult: async () => abort.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(JobsCancelledError);
   });
 });

@@ -147,11 +147,16 @@ describe('scanFolders', () => {
     }
   });
 
-  it('reports its progress as it finds files', async () => {
+  it('reports its progress as it finds files, and each article file as soon as it is found', async () => {
     const counts: number[] = [];
-    await scanFolders([root], (count) => counts.push(count));
+    const articles: string[] = [];
+    const result = await scanFolders([root], {
+      onFile: (count) => counts.push(count),
+      onArticleFile: (file) => articles.push(file.path),
+    });
     expect(counts.length).toBeGreaterThanOrEqual(6);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(articles).toEqual(result.files.map((file) => file.path));
   });
 });
 

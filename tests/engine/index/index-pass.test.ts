@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { IndexProgress } from '../../../electron/api';
+import { emptyCatalog, saveCatalog, type Catalog } from '../../../electron/engine/index/catalog';
+import { runIndexPass, type PassContext } from '../../../electron/engine/index/index-pass';
+import type { Shard } from '../../../electron/engine/index/shard';
+import { openShard, shardsFolder } from '../../../electron/engine/index/shard-files';
+import { tempDirs, writeFiles } from '../fixtures';
+
+const tempDir = tempDirs();
+
+/** A pass over `folder` with the shards it saves put in service, as the library service does. */
+function passOver(dataDir: string, catalog: Catalog, inService: Map<string, Shard>) {
+  const progress: IndexProgress[] = [];
+  const context: PassContext = {
+    dataDir,
+    catalog,
+    saveCatalog: (saved) => saveCatalog(dataDir, saved),
+    shards: () => inService,
+    damaged: new Set(),
+    threads: 2,
+    signal: new AbortController().signal,
+    onProgress: (each) => progress.push(each),
+    commit: async (change) => {
+      for (const id of change.dropped) inService.delete(id);
+      if (change.shard && change.record)
+        inService.set(change.shard, await openShard(shardsFolder(dataDir), change.record));
+      else if (change.shard) inService.delete(change.shard);
+      for (const [id, docs] of Object.entries(change.deleted)) inService.get(id)?.setDeleted(docs);
+    },
+    firstBuildShard: 2,
+  };
+  return { context, progress };
+}
+
+function pathsInService(inService: Map<string, Shard>): string[] {
+  const paths: string[] = [];
+  for (const shard of inService.values())
+    for (let doc = 0; doc < shard.count; doc++) if (shard.isLive(doc)) paths.push(shard.docs.paths.get(doc));
+  return paths.sort();
+}
+
+describe('runIndexPass', () => {
+  it('builds a new library’s first shards while the scan still runs, each file once, and a later pass finds nothing to do', async () => {
+    const root = await tempDir();
+    const folder = join(root, 'library');
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+    await writeFiles(
+      folder,
+      Object.fromEntries(
+        names.map((name) => [`${name}.txt`, name === 'c' ? '' : `Report ${name}\n\nThe harbour reopened.`]),
+      ),
+    );
+    const dataDir = join(root, 'data');
+    const catalog: Catalog = { ...emptyCatalog(), folders: [folder] };
+    const inService = new Map<string, Shard>();
+
+    const first = passOver(dataDir, catalog, inService);
+    const { report } = await runIndexPass(first.context);
+    // Two shards for the two threads as soon as four files are found, twice; the last file goes to the delta shard.
+    expect(Object.keys(catalog.shards).sort()).toEqual(['s0001', 's0002', 's0003', 's0004', 's0005']);
+    expect(catalog.delta).toBe('s0005');
+    expect(report.indexed).toBe(8);
+    expect(report.skipped.map((file) => file.path)).toEqual([join(folder, 'c.txt')]);
+    expect(Object.keys(catalog.failed)).toEqual([join(folder, 'c.txt')]);
+    expect(pathsInService(inService)).toEqual(
+      names.filter((name) => name !== 'c').map((name) => join(folder, `${name}.txt`)),
+    );
+    // Files read are counted against every file the pass reads, known once the scan is over.
+    const reading = first.progress.filter((each) => each.phase !== 'scanning');
+    expect(reading.every((each) => each.total === 9)).toBe(true);
+    expect(reading.at(-1)).toMatchObject({ phase: 'done', done: 9, total: 9 });
+
+    const second = passOver(dataDir, catalog, inService);
+    const again = await runIndexPass(second.context);
+    expect(again.report).toMatchObject({ indexed: 0, removed: 0, articles: 8 });
+    expect(again.report.skipped.map((file) => file.path)).toEqual([join(folder, 'c.txt')]);
+    // (Maintenance merges the four small shards; their articles are carried over, not read again.)
+    expect(pathsInService(inService)).toHaveLength(8);
+  });
+});
