@@ -128,8 +128,12 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
     onResult,
   };
 
-  // A first build starts its workers on the files found first while the scan goes on.
+  // A first build starts its workers on the files found first while the scan goes on. They stop with the pass,
+  // and are stopped if the pass fails, so that none still saves work once the pass is over.
   let early = null as { queue: JobQueue; run: Promise<void> } | null;
+  const stopEarly = new AbortController();
+  const passCancelled = () => stopEarly.abort();
+  context.signal.addEventListener('abort', passCancelled, { once: true });
   let earlyReads = 0;
   const firstBuild =
     full && context.damaged.size === 0 && FirstBuildJobs.apply(catalog, context.shards().size)
@@ -140,7 +144,7 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
           (jobs) => {
             if (!early) {
               const queue = new JobQueue();
-              early = { queue, run: runJobsInWorkers(queue, options) };
+              early = { queue, run: runJobsInWorkers(queue, { ...options, signal: stopEarly.signal }) };
               // Its outcome is awaited once the scan is over; until then a failure must not go unhandled.
               early.run.catch(() => {});
             }
@@ -159,11 +163,12 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
           onFile: (count, path) => emit('scanning', count, 0, path),
           onArticleFile: (file) => {
             found.set(file.path, file);
-            firstBuild?.add(file);
+            if (!context.signal.aborted) firstBuild?.add(file);
           },
         });
     for (const file of scan.files) found.set(file.path, file);
-    if (full) {
+    // A shard of a first build found damaged while the scan ran is left to the pass that follows (a normal one).
+    if (full && !firstBuild) {
       for (const id of context.damaged) {
         const record = catalog.shards[id];
         if (record) dropped.push(record);
@@ -228,9 +233,15 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
       },
       folderErrors: scan.folderErrors,
     };
+  } catch (error) {
+    if (early) {
+      stopEarly.abort();
+      await early.run.catch(() => undefined);
+    }
+    throw error;
   } finally {
-    // Should planning fail, the early workers finish the jobs they were given and stop.
     early?.queue.close();
+    context.signal.removeEventListener('abort', passCancelled);
   }
 }
 

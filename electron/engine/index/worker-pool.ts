@@ -78,11 +78,26 @@ export class JobQueue {
     for (const lane of this.waiting.splice(0)) lane(undefined);
   }
 
-  /** The next job, waiting for one while the queue is open; undefined once it is closed and empty. */
-  next(): Promise<ShardJob | undefined> {
+  /**
+   * The next job, waiting for one while the queue is open; undefined once it
+   * is closed and empty, or once `signal` aborts (the wait is then given up).
+   */
+  next(signal?: AbortSignal): Promise<ShardJob | undefined> {
     const job = this.jobs.shift();
-    if (job || this.closed) return Promise.resolve(job);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    if (job || this.closed || signal?.aborted) return Promise.resolve(job);
+    return new Promise((resolve) => {
+      const stop = () => {
+        const at = this.waiting.indexOf(take);
+        if (at >= 0) this.waiting.splice(at, 1);
+        resolve(undefined);
+      };
+      const take = (next: ShardJob | undefined) => {
+        signal?.removeEventListener('abort', stop);
+        resolve(next);
+      };
+      signal?.addEventListener('abort', stop, { once: true });
+      this.waiting.push(take);
+    });
   }
 
   /** Jobs known and not yet taken, when the queue is closed: no more lanes than that are worth starting. */
@@ -108,13 +123,9 @@ export async function runJobsInWorkers(
   const threads = Math.max(1, Math.min(options.threads ?? indexThreads(), queue.size));
   const workers: Worker[] = [];
   let cancelled = false;
-  let stopWaiting = () => {};
-  // A lane waiting for a job that a scan has yet to find stops waiting when the pass is cancelled.
-  const stopped = new Promise<undefined>((resolve) => (stopWaiting = () => resolve(undefined)));
 
   const cancel = () => {
     cancelled = true;
-    stopWaiting();
     for (const worker of workers) void worker.terminate();
   };
   if (options.signal?.aborted) throw new JobsCancelledError();
@@ -124,7 +135,8 @@ export async function runJobsInWorkers(
     const worker = startWorker();
     workers.push(worker);
     try {
-      const next = () => Promise.race([queue.next(), stopped]);
+      // A lane waiting for a job that a scan has yet to find stops waiting when the pass is cancelled.
+      const next = () => queue.next(options.signal);
       for (let job = await next(); job && !cancelled; job = await next()) {
         const result = await runOne(worker, job, options.onFileDone);
         if (cancelled) break;

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndexProgress } from '../../../electron/api';
@@ -10,7 +11,12 @@ import { tempDirs, writeFiles } from '../fixtures';
 const tempDir = tempDirs();
 
 /** A pass over `folder` with the shards it saves put in service, as the library service does. */
-function passOver(dataDir: string, catalog: Catalog, inService: Map<string, Shard>) {
+function passOver(
+  dataDir: string,
+  catalog: Catalog,
+  inService: Map<string, Shard>,
+  signal = new AbortController().signal,
+) {
   const progress: IndexProgress[] = [];
   const context: PassContext = {
     dataDir,
@@ -19,7 +25,7 @@ function passOver(dataDir: string, catalog: Catalog, inService: Map<string, Shar
     shards: () => inService,
     damaged: new Set(),
     threads: 2,
-    signal: new AbortController().signal,
+    signal,
     onProgress: (each) => progress.push(each),
     commit: async (change) => {
       for (const id of change.dropped) inService.delete(id);
@@ -40,20 +46,31 @@ function pathsInService(inService: Map<string, Shard>): string[] {
   return paths.sort();
 }
 
+const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+
+/**
+ * A library folder of nine files (c.txt is empty, so it cannot be read as an
+ * article) not indexed yet, and its empty data folder, as the service makes it.
+ */
+async function newLibrary() {
+  const root = await tempDir();
+  const folder = join(root, 'library');
+  const dataDir = join(root, 'data');
+  await mkdir(dataDir, { recursive: true });
+  await writeFiles(
+    folder,
+    Object.fromEntries(
+      NAMES.map((name) => [`${name}.txt`, name === 'c' ? '' : `Report ${name}\n\nThe harbour reopened.`]),
+    ),
+  );
+  const catalog: Catalog = { ...emptyCatalog(), folders: [folder] };
+  const articlePaths = NAMES.filter((name) => name !== 'c').map((name) => join(folder, `${name}.txt`));
+  return { folder, dataDir, catalog, inService: new Map<string, Shard>(), articlePaths };
+}
+
 describe('runIndexPass', () => {
   it('builds a new library’s first shards while the scan still runs, each file once, and a later pass finds nothing to do', async () => {
-    const root = await tempDir();
-    const folder = join(root, 'library');
-    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
-    await writeFiles(
-      folder,
-      Object.fromEntries(
-        names.map((name) => [`${name}.txt`, name === 'c' ? '' : `Report ${name}\n\nThe harbour reopened.`]),
-      ),
-    );
-    const dataDir = join(root, 'data');
-    const catalog: Catalog = { ...emptyCatalog(), folders: [folder] };
-    const inService = new Map<string, Shard>();
+    const { folder, dataDir, catalog, inService, articlePaths } = await newLibrary();
 
     const first = passOver(dataDir, catalog, inService);
     const { report } = await runIndexPass(first.context);
@@ -63,9 +80,7 @@ describe('runIndexPass', () => {
     expect(report.indexed).toBe(8);
     expect(report.skipped.map((file) => file.path)).toEqual([join(folder, 'c.txt')]);
     expect(Object.keys(catalog.failed)).toEqual([join(folder, 'c.txt')]);
-    expect(pathsInService(inService)).toEqual(
-      names.filter((name) => name !== 'c').map((name) => join(folder, `${name}.txt`)),
-    );
+    expect(pathsInService(inService)).toEqual(articlePaths);
     // Files read are counted against every file the pass reads, known once the scan is over.
     const reading = first.progress.filter((each) => each.phase !== 'scanning');
     expect(reading.every((each) => each.total === 9)).toBe(true);
@@ -77,5 +92,21 @@ describe('runIndexPass', () => {
     expect(again.report.skipped.map((file) => file.path)).toEqual([join(folder, 'c.txt')]);
     // (Maintenance merges the four small shards; their articles are carried over, not read again.)
     expect(pathsInService(inService)).toHaveLength(8);
+  });
+
+  it('stops a first build cancelled while it scans, and the next pass indexes every file once', async () => {
+    const { dataDir, catalog, inService, articlePaths } = await newLibrary();
+    const abort = new AbortController();
+    const first = passOver(dataDir, catalog, inService, abort.signal);
+    // Cancelled once the first shards have been started, before their workers are ready.
+    first.context.onProgress = (each) => {
+      if (each.phase === 'scanning' && each.done >= 5) abort.abort();
+    };
+    const { report } = await runIndexPass(first.context);
+    expect(report.cancelled).toBe(true);
+
+    const again = await runIndexPass(passOver(dataDir, catalog, inService).context);
+    expect(again.report.cancelled).toBe(false);
+    expect(pathsInService(inService)).toEqual(articlePaths);
   });
 });

@@ -98,4 +98,17 @@ describe('runJobsInWorkers', () => {
     });
     await expect(run).rejects.toBeInstanceOf(JobsCancelledError);
   });
+
+  it('gives a job added after a wait was given up to the next lane that asks, not to the lane that gave up', async () => {
+    const [job] = await jobs(1);
+    const queue = new JobQueue();
+    const abort = new AbortController();
+    const abandoned = queue.next(abort.signal);
+    abort.abort();
+    await expect(abandoned).resolves.toBeUndefined();
+    queue.push(job!);
+    await expect(queue.next()).resolves.toBe(job);
+    queue.close();
+    await expect(queue.next()).resolves.toBeUndefined();
+  });
 });
