@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { bundleBench } from './bundle';
 import { materialise, queryMix } from './corpus';
 import { mb, percentile, seconds, type BuildFigures, type QueryFigures } from './measure';
+import type { EditFigures } from './quarry';
 import type { QuoteSearchFigures } from './quote-search';
 
 // `npm run bench -- [--docs N] [--corpus DIR...] [--queries N] [--no-naive]`:
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     console.log('Quarry: searching quotations in a new process…');
     const quoteAsked = await child<QuoteSearchFigures>('quarry-quote-queries', { dataDir, queries });
     console.log('Quarry: editing files in a watched folder…');
-    const edits = await child<number[]>('quarry-edits', {
+    const edits = await child<EditFigures>('quarry-edits', {
       dir: corpus.dir,
       dataDir,
       rounds: Number(values.edits),
@@ -124,7 +125,7 @@ function report(
   text: number,
   built: BuildFigures,
   asked: QueryFigures,
-  edits: number[],
+  edits: EditFigures,
   naiveBuilt?: BuildFigures,
   naiveAsked?: QueryFigures,
 ): void {
@@ -169,9 +170,10 @@ function report(
       naiveAsked ? `${mb(naiveAsked.rss)} / ${mb(naiveAsked.peak)}` : '—',
       ratio(asked.rss, naiveAsked?.rss),
     ],
+    ['RSS holding the opened index, folder watched (as the app)', mb(edits.rss), '—', '—'],
     [
       'edited file searchable again (watched)',
-      `${seconds(percentile(edits, 0.5))} median, ${seconds(Math.max(...edits))} max`,
+      `${seconds(percentile(edits.latencies, 0.5))} median, ${seconds(Math.max(...edits.latencies))} max`,
       'full rebuild',
       '—',
     ],

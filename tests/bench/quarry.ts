@@ -57,11 +57,18 @@ export async function quarryQueries(dataDir: string, queries: readonly BenchQuer
   return { openToFirstMs, p50: percentile(times, 0.5), p99: percentile(times, 0.99), rss, peak, hits };
 }
 
+/** How long edited files took to be found again, and the memory of the process watching the library, as the app runs. */
+export interface EditFigures {
+  latencies: number[];
+  /** RSS once the watcher is ready and after the edits. */
+  rss: number;
+}
+
 /**
  * In a library opened with a watcher: appends a new word to a file, and
  * measures how long until a search finds it; a few times, each file put back.
  */
-export async function quarryEdits(dir: string, dataDir: string, rounds: number): Promise<number[]> {
+export async function quarryEdits(dir: string, dataDir: string, rounds: number): Promise<EditFigures> {
   const service = await QuarryService.open({ dataDir, watch: true });
   await service.watching();
   const files = (await scanFolders([dir])).files;
@@ -86,6 +93,7 @@ export async function quarryEdits(dir: string, dataDir: string, rounds: number):
       await delay(20);
     }
   }
+  const rss = process.memoryUsage().rss;
   await service.close();
-  return latencies;
+  return { latencies, rss };
 }
