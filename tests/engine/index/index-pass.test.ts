@@ -1,14 +1,37 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IndexProgress } from '../../../electron/api';
-import { emptyCatalog, saveCatalog, type Catalog } from '../../../electron/engine/index/catalog';
+import { emptyCatalog, loadCatalog, saveCatalog, type Catalog } from '../../../electron/engine/index/catalog';
 import { runIndexPass, type PassContext } from '../../../electron/engine/index/index-pass';
 import type { Shard } from '../../../electron/engine/index/shard';
 import { openShard, shardsFolder } from '../../../electron/engine/index/shard-files';
+import type { ScanListener } from '../../../electron/engine/ingest/scan';
 import { tempDirs, writeFiles } from '../fixtures';
 
 const tempDir = tempDirs();
+
+/** When set, the scan gives its article files one by one once it has walked, and waits after the `at`th. */
+const hold = vi.hoisted(() => ({ current: null as { at: number; until: Promise<void> } | null }));
+
+vi.mock('../../../electron/engine/ingest/scan', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../electron/engine/ingest/scan')>();
+  return {
+    ...real,
+    scanFolders: async (folders: readonly string[], listener: ScanListener = {}) => {
+      const held = hold.current;
+      if (!held) return real.scanFolders(folders, listener);
+      const result = await real.scanFolders(folders, {
+        ...(listener.onFile ? { onFile: listener.onFile } : {}),
+      });
+      for (const [i, file] of result.files.entries()) {
+        listener.onArticleFile?.(file);
+        if (i + 1 === held.at) await held.until;
+      }
+      return result;
+    },
+  };
+});
 
 /** A pass over `folder` with the shards it saves put in service, as the library service does. */
 function passOver(
@@ -108,5 +131,31 @@ describe('runIndexPass', () => {
     const again = await runIndexPass(passOver(dataDir, catalog, inService).context);
     expect(again.report.cancelled).toBe(false);
     expect(pathsInService(inService)).toEqual(articlePaths);
+  });
+
+  it('saves the shards that finish while the scan still runs, and plans the files found after them', async () => {
+    const { folder, dataDir, catalog, inService, articlePaths } = await newLibrary();
+    const first = passOver(dataDir, catalog, inService);
+    let saved = () => {};
+    const firstSaved = new Promise<void>((resolve) => (saved = resolve));
+    const commit = first.context.commit;
+    first.context.commit = async (change) => {
+      await commit(change);
+      saved();
+    };
+    // The scan waits, after the files of the first two shards, until one of them is saved.
+    hold.current = { at: 4, until: firstSaved };
+    try {
+      const { report } = await runIndexPass(first.context);
+      expect(report).toMatchObject({ indexed: 8, articles: 8, cancelled: false });
+    } finally {
+      hold.current = null;
+    }
+    expect(pathsInService(inService)).toEqual(articlePaths);
+    expect(Object.keys(catalog.shards).sort()).toEqual(['s0001', 's0002', 's0003', 's0004', 's0005']);
+    expect(Object.keys(catalog.failed)).toEqual([join(folder, 'c.txt')]);
+    const onDisk = (await loadCatalog(dataDir)).catalog;
+    expect(Object.keys(onDisk.shards).sort()).toEqual(Object.keys(catalog.shards).sort());
+    expect(onDisk.nextShard).toBe(6);
   });
 });
