@@ -166,7 +166,8 @@ export async function runIndexPass(context: PassContext): Promise<PassOutcome> {
             if (!context.signal.aborted) firstBuild?.add(file);
           },
         });
-    for (const file of scan.files) found.set(file.path, file);
+    // A walk of the folders handed over each file as it found it; a scan of some paths did not.
+    if (!full) for (const file of scan.files) found.set(file.path, file);
     // A shard of a first build found damaged while the scan ran is left to the pass that follows (a normal one).
     if (full && !firstBuild) {
       for (const id of context.damaged) {
