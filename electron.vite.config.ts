@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-// The main build also emits the CLI, the index worker and the PDF reader's
-// thread, so that the desktop app, `quarry` and the worker threads run the
+// The main build also emits the CLI, the index worker, the read-ahead thread
+// and the PDF reader's thread, so that the desktop app, `quarry` and the worker threads run the
 // one bundled engine.
 export default defineConfig({
   main: {
@@ -15,6 +15,7 @@ export default defineConfig({
           cli: resolve('electron/cli/index.ts'),
           'index-worker': resolve('electron/engine/index/worker.ts'),
           'pdf-worker': resolve('electron/engine/ingest/pdf-worker.ts'),
+          'read-ahead-worker': resolve('electron/engine/ingest/read-ahead-worker.ts'),
         },
         output: {
           entryFileNames: '[name].js',

@@ -34,6 +34,7 @@ export async function bundleBench(outDir: string): Promise<string> {
       child: join(root, 'tests', 'bench', 'child.ts'),
       'index-worker': join(root, 'electron', 'engine', 'index', 'worker.ts'),
       'pdf-worker': join(root, 'electron', 'engine', 'ingest', 'pdf-worker.ts'),
+      'read-ahead-worker': join(root, 'electron', 'engine', 'ingest', 'read-ahead-worker.ts'),
     },
     outdir: outDir,
     bundle: true,

@@ -49,6 +49,7 @@ describe('electron-builder --linux dir', () => {
     expect(files).toContain('/out/main/cli.js');
     expect(files).toContain('/out/main/index-worker.js');
     expect(files).toContain('/out/main/pdf-worker.js');
+    expect(files).toContain('/out/main/read-ahead-worker.js');
     expect(files).toContain('/out/preload/index.cjs');
     expect(files).toContain('/out/renderer/index.html');
     expect(files).toContain('/node_modules/lunr/lunr.js');

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startEngineThread } from '../engine-thread';
+import { ReadAheadThread } from '../ingest/read-ahead-thread';
 import { runShardJob, type ShardJob, type ShardJobResult } from './shard-job';
 import type { WorkerReply } from './worker-protocol';
 
@@ -52,17 +51,9 @@ function compileOnWorkerThreads(): void {
   compilingOnWorkerThreads = true;
 }
 
-/**
- * Starts an index worker: the bundled script beside this one when built, or
- * the TypeScript source through tsx when the engine runs from source (tests).
- */
 function startWorker(): Worker {
   compileOnWorkerThreads();
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(join(dirname(here), 'index-worker.js'));
-  const tsx = createRequire(here).resolve('tsx/cjs');
-  const source = join(dirname(here), 'worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
+  return startEngineThread('index-worker.js', 'index/worker.ts');
 }
 
 /**
@@ -129,7 +120,8 @@ export class JobQueue {
  * Runs shard jobs on worker threads, a job per thread at a time, so neither
  * the main thread nor the window waits on indexing. Jobs may be a queue
  * still being filled: the workers start on the first while later ones are
- * planned. Resolves when every job has finished and its `onResult` has run;
+ * planned. A read-ahead thread reads each job's files just ahead of its
+ * worker. Resolves when every job has finished and its `onResult` has run;
  * rejects with JobsCancelledError when the signal aborts (finished jobs stay
  * finished).
  */
@@ -141,10 +133,12 @@ export async function runJobsInWorkers(
   if (queue.size === 0) return;
   const threads = Math.max(1, Math.min(options.threads ?? indexThreads(), queue.size));
   const workers: Worker[] = [];
+  const readAhead = new ReadAheadThread();
   let cancelled = false;
 
   const cancel = () => {
     cancelled = true;
+    readAhead.stop();
     for (const worker of workers) void worker.terminate();
   };
   if (options.signal?.aborted) throw new JobsCancelledError();
@@ -157,7 +151,16 @@ export async function runJobsInWorkers(
       // A lane waiting for a job that a scan has yet to find stops waiting when the pass is cancelled.
       const next = () => queue.next(options.signal);
       for (let job = await next(); job && !cancelled; job = await next()) {
-        const result = await runOne(worker, job, options.onFileDone);
+        const ahead = readAhead.follow(job.read.map((file) => file.path));
+        let result: ShardJobResult;
+        try {
+          result = await runOne(worker, job, (path, count) => {
+            ahead.read(count);
+            options.onFileDone?.(path, count);
+          });
+        } finally {
+          ahead.drop();
+        }
         if (cancelled) break;
         await options.onResult?.(result);
       }
@@ -173,6 +176,7 @@ export async function runJobsInWorkers(
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;
   } finally {
+    readAhead.stop();
     options.signal?.removeEventListener('abort', cancel);
   }
 }

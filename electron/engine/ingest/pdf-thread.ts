@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startEngineThread } from '../engine-thread';
 import type { ParsedArticle } from './article';
 import { PdfError, type PdfOptions } from './parse-pdf';
 
@@ -15,18 +13,6 @@ export interface PdfRequest {
 /** The PDF thread's answer: the article, or why it could not be read (`expected`: a PdfError's reason). */
 export type PdfReply =
   { ok: true; article: ParsedArticle } | { ok: false; reason: string; expected: boolean };
-
-/**
- * Starts the PDF thread: the bundled script beside this one when built, or
- * the TypeScript source through tsx when the engine runs from source (tests).
- */
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(join(dirname(here), 'pdf-worker.js'));
-  const tsx = createRequire(here).resolve('tsx/cjs');
-  const source = join(dirname(here), 'pdf-worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
-}
 
 /** PDFs read at once: each on a thread of its own, so one that is stopped costs no other its time. */
 const THREADS = 2;
@@ -51,7 +37,7 @@ function pump(): void {
 }
 
 function newWorker(): Worker {
-  const worker = startWorker();
+  const worker = startEngineThread('pdf-worker.js', 'ingest/pdf-worker.ts');
   // A thread that ends while idle is not handed another PDF.
   worker.on('exit', () => {
     const at = idle.indexOf(worker);
