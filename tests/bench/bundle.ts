@@ -24,7 +24,7 @@ const rawText: Plugin = {
 };
 
 /**
- * Bundles the bench's child script and the engine's two worker scripts into
+ * Bundles the bench's child script and the engine's worker scripts into
  * `outDir` (inside the repository, so that packages resolve from its
  * node_modules); gives the child script's path.
  */

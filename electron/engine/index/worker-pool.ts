@@ -132,6 +132,7 @@ export async function runJobsInWorkers(
   const queue = jobs instanceof JobQueue ? jobs : JobQueue.of(jobs);
   if (queue.size === 0) return;
   const threads = Math.max(1, Math.min(options.threads ?? indexThreads(), queue.size));
+  if (options.signal?.aborted) throw new JobsCancelledError();
   const workers: Worker[] = [];
   const readAhead = new ReadAheadThread();
   let cancelled = false;
@@ -141,7 +142,6 @@ export async function runJobsInWorkers(
     readAhead.stop();
     for (const worker of workers) void worker.terminate();
   };
-  if (options.signal?.aborted) throw new JobsCancelledError();
   options.signal?.addEventListener('abort', cancel, { once: true });
 
   const runLane = async () => {

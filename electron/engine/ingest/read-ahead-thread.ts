@@ -39,14 +39,21 @@ export interface ReadAheadStream {
  * reports it), and should the thread fail, the workers read as before.
  */
 export class ReadAheadThread {
-  private readonly worker: Worker;
+  private readonly worker: Worker | undefined;
   private running = true;
   private exited = false;
   private lists = 0;
   private readonly idleWaiters: ((counts: ReadAheadCounts | undefined) => void)[] = [];
 
   constructor() {
-    this.worker = startEngineThread('read-ahead-worker.js', 'ingest/read-ahead-worker.ts');
+    try {
+      this.worker = startEngineThread('read-ahead-worker.js', 'ingest/read-ahead-worker.ts');
+    } catch {
+      // No thread to be had (the process has run out of them): the workers read as before.
+      this.running = false;
+      this.exited = true;
+      return;
+    }
     // Never the reason the process stays up.
     this.worker.unref();
     this.worker.on('message', ({ handled, read }: ReadAheadReply) => {
@@ -89,7 +96,7 @@ export class ReadAheadThread {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Ends the thread once the file in hand is read (ending it at once could leave that file open). */
+  /** Ends the thread once it has read the files in hand (ending it at once could leave one open). */
   stop(): void {
     this.post({ type: 'stop' });
     this.running = false;
@@ -97,12 +104,13 @@ export class ReadAheadThread {
 
   /** Resolves once the thread has ended. */
   get ended(): Promise<void> {
-    if (this.exited) return Promise.resolve();
-    return new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    const worker = this.worker;
+    if (this.exited || !worker) return Promise.resolve();
+    return new Promise((resolve) => worker.once('exit', () => resolve()));
   }
 
   private post(request: ReadAheadRequest): void {
-    if (this.running) this.worker.postMessage(request);
+    if (this.running) this.worker?.postMessage(request);
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** One list of files being read ahead: how far the reading ahead and the reader itself have got. */
 interface Stream {
@@ -47,6 +47,8 @@ export class ReadAhead {
   next(): string | undefined {
     for (let at = this.streams.length - 1; at >= 0; at--) {
       const stream = this.streams[at]!;
+      // Files the reader has got to already are not worth reading again.
+      stream.next = Math.max(stream.next, stream.read);
       if (stream.next >= stream.paths.length) this.streams.splice(at, 1);
     }
     const count = this.streams.length;
@@ -74,11 +76,11 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 let scratch: Buffer | undefined;
 
 /**
- * Reads the start of a file, only so that the operating system has it in its
- * page cache; gives whether it could. Blocking calls, one file at a time:
- * through the thread pool, each file's open, read and close cost twenty times
- * as much (waking threads), more than reading ahead saves once files are
- * cached.
+ * Reads the start of a regular file, only so that the operating system has
+ * it in its page cache; gives whether it could. Blocking calls, one file at
+ * a time: through the thread pool, each file's open, read and close cost
+ * twenty times as much (waking threads), more than reading ahead saves once
+ * files are cached.
  */
 export function warmFile(path: string): boolean {
   let fd: number;
@@ -88,11 +90,17 @@ export function warmFile(path: string): boolean {
     return false;
   }
   try {
+    // Not a pipe or a device, which the worker turns down unread too.
+    if (!fstatSync(fd).isFile()) return false;
     readSync(fd, (scratch ??= Buffer.allocUnsafeSlow(READ_BYTES)), 0, READ_BYTES, 0);
     return true;
   } catch {
     return false;
   } finally {
-    closeSync(fd);
+    try {
+      closeSync(fd);
+    } catch {
+      // A close that fails (a share gone away) leaves nothing to do.
+    }
   }
 }

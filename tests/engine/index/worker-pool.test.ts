@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -98,6 +99,33 @@ describe('runJobsInWorkers', () => {
     });
     await expect(run).rejects.toBeInstanceOf(JobsCancelledError);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'leaves no thread behind once it ends, is cancelled, or is cancelled before it starts',
+    async () => {
+      const threads = () => readdirSync('/proc/self/task').length;
+      // A first run starts the threads a process keeps (the file system's pool); its own end a moment after it.
+      await runJobsInWorkers(await jobs(1), { threads: 1 });
+      let before = -1;
+      for (let unchanged = 0; unchanged < 5;) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        unchanged = threads() === before ? unchanged + 1 : 0;
+        before = threads();
+      }
+      await runJobsInWorkers(await jobs(2), { threads: 2 });
+      const stopped = new AbortController();
+      const run = runJobsInWorkers(await jobs(4), {
+        threads: 2,
+        signal: stopped.signal,
+        onFileDone: () => stopped.abort(),
+      });
+      await expect(run).rejects.toBeInstanceOf(JobsCancelledError);
+      const early = runJobsInWorkers(await jobs(1), { signal: AbortSignal.abort() });
+      await expect(early).rejects.toBeInstanceOf(JobsCancelledError);
+      // Threads told to stop end a moment later.
+      await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(before), { timeout: 5000 });
+    },
+  );
 
   it('gives a job added after a wait was given up to the next lane that asks, not to the lane that gave up', async () => {
     const [job] = await jobs(1);

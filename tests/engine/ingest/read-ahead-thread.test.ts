@@ -34,18 +34,23 @@ describe('ReadAheadThread', () => {
     await thread.ended;
   });
 
-  it('reads only some files while they prove to be cached already', async () => {
-    const thread = new ReadAheadThread();
-    const [path] = await articleFiles(1);
-    // The one file, just written, is cached: after a run of fast reads, only one file in eight is read.
-    thread.follow(Array<string>(1600).fill(path!));
-    const counts = await thread.nextIdle();
-    expect(counts?.handled).toBe(1600);
-    expect(counts?.read).toBeGreaterThanOrEqual(200);
-    expect(counts?.read).toBeLessThan(800);
-    thread.stop();
-    await thread.ended;
-  });
+  // Cached reads take microseconds on Linux; elsewhere an open may take longer (a virus scanner's look), and the
+  // thread then reads every file.
+  it.runIf(process.platform === 'linux')(
+    'reads only some files while they prove to be cached already',
+    async () => {
+      const thread = new ReadAheadThread();
+      const [path] = await articleFiles(1);
+      // The one file, just written, is cached: after a run of fast reads, only one file in eight is read.
+      thread.follow(Array<string>(1600).fill(path!));
+      const counts = await thread.nextIdle();
+      expect(counts?.handled).toBe(1600);
+      expect(counts?.read).toBeGreaterThanOrEqual(200);
+      expect(counts?.read).toBeLessThan(800);
+      thread.stop();
+      await thread.ended;
+    },
+  );
 
   it('reads nothing more of a list that is dropped, and ends when stopped', async () => {
     const thread = new ReadAheadThread();
