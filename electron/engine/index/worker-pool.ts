@@ -51,11 +51,6 @@ function compileOnWorkerThreads(): void {
   compilingOnWorkerThreads = true;
 }
 
-function startWorker(): Worker {
-  compileOnWorkerThreads();
-  return startEngineThread('index-worker.js', 'index/worker.ts');
-}
-
 /**
  * Shard jobs handed to the pool as they become known (while a scan still
  * runs); the pool ends once the queue is closed and every job is done.
@@ -133,6 +128,8 @@ export async function runJobsInWorkers(
   if (queue.size === 0) return;
   const threads = Math.max(1, Math.min(options.threads ?? indexThreads(), queue.size));
   if (options.signal?.aborted) throw new JobsCancelledError();
+  // Before any of the pool's threads starts, the read-ahead thread included, so that all start alike.
+  compileOnWorkerThreads();
   const workers: Worker[] = [];
   const readAhead = new ReadAheadThread();
   let cancelled = false;
@@ -145,7 +142,7 @@ export async function runJobsInWorkers(
   options.signal?.addEventListener('abort', cancel, { once: true });
 
   const runLane = async () => {
-    const worker = startWorker();
+    const worker = startEngineThread('index-worker.js', 'index/worker.ts');
     workers.push(worker);
     try {
       // A lane waiting for a job that a scan has yet to find stops waiting when the pass is cancelled.
