@@ -32,8 +32,8 @@ export interface ReadAheadStream {
  * worker reads it. A worker reads its files with blocking calls, and indexes
  * between batches of them: from a cold cache its core waits on the disk one
  * file at a time, which made a first build of 100,000 articles a quarter
- * slower. The thread mostly waits on the disk itself, so it costs the
- * workers little of their cores.
+ * slower. The waiting is now the thread's own; what a read from disk costs
+ * the system, it would have cost the workers' cores too.
  *
  * Reading ahead is advice: a file it cannot read is passed over (the worker
  * reports it), and should the thread fail, the workers read as before.
