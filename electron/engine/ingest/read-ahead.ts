@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { OPEN_TO_READ } from './open-flags';
 
 /** One list of files being read ahead: how far the reading ahead and the reader itself have got. */
 interface Stream {
@@ -70,8 +71,6 @@ const LEAD_FILES = 2048;
  * reads on ahead by itself once the worker reads it from the start.
  */
 const READ_BYTES = 64 * 1024;
-// As read-article opens files: without waiting on a named pipe.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 let scratch: Buffer | undefined;
 
@@ -85,7 +84,7 @@ let scratch: Buffer | undefined;
 export function warmFile(path: string): boolean {
   let fd: number;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = openSync(path, OPEN_TO_READ);
   } catch {
     return false;
   }

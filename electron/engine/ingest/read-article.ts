@@ -2,7 +2,6 @@ import { hash } from 'node:crypto';
 import {
   close,
   closeSync,
-  constants,
   fstat,
   fstatSync,
   open,
@@ -19,6 +18,7 @@ import type { ArticleFormat } from '../../api';
 import type { Article, ParsedArticle } from './article';
 import { decodeText } from './decode';
 import { FsPace } from './fs-pace';
+import { OPEN_TO_READ } from './open-flags';
 import { detectArticleLanguage } from './language';
 import { isBinary, parseArticleBytes } from './parse-file';
 import { describeFsError, detectFormat } from './scan';
@@ -166,13 +166,6 @@ type WholeFile = { ok: true; bytes: Uint8Array; mtimeMs: number } | { ok: false;
  */
 const SYNC_READ_BYTES = 4 * MB;
 
-/**
- * Read-only, and without waiting: opening a named pipe or device for reading
- * could otherwise wait forever. Only a regular file is then read. (Windows
- * has no such flag, nor named pipes among files.)
- */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
 // Per library folder, how fast its file system has answered this thread.
 const paces = new Map<string, FsPace>();
 
@@ -195,7 +188,7 @@ const closeAsync = promisify(close);
 async function readWhole(path: string, limit: number, pace = new FsPace()): Promise<WholeFile> {
   const slow = pace.slow;
   const asked = performance.now();
-  const fd = slow ? await openAsync(path, OPEN_FLAGS) : openSync(path, OPEN_FLAGS);
+  const fd = slow ? await openAsync(path, OPEN_TO_READ) : openSync(path, OPEN_TO_READ);
   let before: Stats;
   let bytes: Buffer;
   try {
