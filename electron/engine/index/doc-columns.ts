@@ -52,11 +52,14 @@ export class TextColumn {
   static of(values: readonly string[]): TextColumn {
     const encoder = new TextEncoder();
     // Each string on its own: joined, a lone surrogate at the end of one could pair with one opening the next.
-    const encoded = values.map((value) => encoder.encode(value));
+    const encoded: Uint8Array[] = [];
     const starts = new Uint32Array(values.length + 1);
-    encoded.forEach((bytes, i) => (starts[i + 1] = starts[i]! + bytes.length));
+    for (let i = 0; i < values.length; i++) {
+      encoded.push(encoder.encode(values[i]!));
+      starts[i + 1] = starts[i]! + encoded[i]!.length;
+    }
     const bytes = new Uint8Array(starts[values.length]!);
-    encoded.forEach((each, i) => bytes.set(each, starts[i]));
+    for (let i = 0; i < encoded.length; i++) bytes.set(encoded[i]!, starts[i]);
     return new TextColumn(bytes, starts);
   }
 
@@ -163,7 +166,7 @@ export class DocColumns {
   /** The numeric columns and the text columns, kept as typed sections. */
   sections(): Record<string, Float64Array | Uint8Array | Uint32Array> {
     const hashes = new Uint8Array(this.hashes.length * HASH_BYTES);
-    this.hashes.forEach((hash, i) => hashes.set(hashBytes(hash), i * HASH_BYTES));
+    for (let i = 0; i < this.hashes.length; i++) hashes.set(hashBytes(this.hashes[i]!), i * HASH_BYTES);
     return {
       sizes: Float64Array.from(this.sizes),
       mtimes: Float64Array.from(this.mtimes),

@@ -89,9 +89,11 @@ export class ShardBuilder {
    * terms, so that each stage's tables stay in the processor's caches.
    */
   add(articles: readonly Article[]): void {
-    const quotations = articles.map((article) => article.quotations ?? findArticleQuotations(article));
-    articles.forEach((article, i) => this.store(article, quotations[i]!));
-    articles.forEach((article, i) => this.index(article, quotations[i]!));
+    // Loops, not callbacks: a closure made per call loses its optimised code at each full collection.
+    const quotations: Quotation[][] = [];
+    for (const article of articles) quotations.push(article.quotations ?? findArticleQuotations(article));
+    for (let i = 0; i < articles.length; i++) this.store(articles[i]!, quotations[i]!);
+    for (let i = 0; i < articles.length; i++) this.index(articles[i]!, quotations[i]!);
   }
 
   private store(article: Article, quotations: Quotation[]): void {
@@ -208,8 +210,8 @@ export class ShardBuilder {
       });
       const quotedFrom = words ?? terms;
       // A token may give two terms (a word with accents), so its terms are counted apart from its place.
-      const termAt = (t: number) => (t > 0 ? p[(t - 1) * PLACE + 3]! : 0);
-      const [termFrom, termTo] = words ? [0, words.length] : [termAt(token), termAt(end)];
+      const termFrom = words ? 0 : token > 0 ? p[(token - 1) * PLACE + 3]! : 0;
+      const termTo = words ? words.length : end > 0 ? p[(end - 1) * PLACE + 3]! : 0;
       this.quotationLengths[QUOTATION_WORDS]!.push(
         this.countTerms(this.quotationPostings[QUOTATION_WORDS]!, q, quotedFrom, termFrom, termTo),
       );
@@ -299,18 +301,19 @@ export class ShardBuilder {
       this.analyzer.terms,
     );
     const slotOf = new Int32Array(termCount).fill(-1);
-    termIds.forEach((id, i) => (slotOf[id] = i));
+    for (let i = 0; i < termIds.length; i++) slotOf[termIds[i]!] = i;
     for (const { name, lengths, starts, seconds, thirds, present } of fields) {
       sections[`${name}Length`] = Uint32Array.from(lengths);
       if (DERIVED.has(name)) continue;
       // A sparse field lists the dictionary numbers of its terms; a dense one has a slot for every term.
       const sparse = SPARSE.has(name.replace(QUOTATION_FIELD_PREFIX, ''));
-      const ids = sparse ? present.map((id) => slotOf[id]!).sort((a, b) => a - b) : null;
-      const list = ids ? ids.map((slot) => termIds[slot]!) : termIds;
+      const ids = sparse ? slotsOf(present, slotOf) : null;
+      const list = ids ? idsAt(ids, termIds) : termIds;
       const offsets = new Uint32Array(list.length + 1);
       const df = new Uint32Array(list.length);
       const out = new ByteWriter(1 << 12);
-      list.forEach((id, i) => {
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i]!;
         offsets[i] = out.length;
         let last = 0;
         for (let k = starts[id]!; k < starts[id + 1]!; k++) {
@@ -320,7 +323,7 @@ export class ShardBuilder {
           last = doc;
         }
         df[i] = starts[id + 1]! - starts[id]!;
-      });
+      }
       offsets[list.length] = out.length;
       if (ids) sections[`${name}Terms`] = Uint32Array.from(ids);
       sections[`${name}Offsets`] = offsets;
@@ -337,7 +340,7 @@ export class ShardBuilder {
       docs: this.columns.meta(),
       speakers: this.quotes.speakers.values,
     };
-    sections.terms = new TextEncoder().encode(termIds.map((id) => this.analyzer.terms[id]!).join('\n'));
+    sections.terms = new TextEncoder().encode(idsAt(termIds, this.analyzer.terms).join('\n'));
     return { index: encodeSections(SHARD_FORMAT_VERSION, meta, sections), text, positions };
   }
 
@@ -360,7 +363,8 @@ export class ShardBuilder {
     const normOffsets = new Uint32Array(normIds.length + 1);
     const normDocs = new Uint32Array(normIds.length);
     const normDocBytes = new Uint32Array(normIds.length);
-    normIds.forEach((id, i) => {
+    for (let i = 0; i < normIds.length; i++) {
+      const id = normIds[i]!;
       docs.length = 0;
       positions.length = 0;
       let lastDoc = 0;
@@ -385,11 +389,11 @@ export class ShardBuilder {
       normDocBytes[i] = docs.length;
       out.write(docs.view());
       out.write(positions.view());
-    });
+    }
     normOffsets[normIds.length] = out.length;
     const bytes = out.view();
     Object.assign(sections, {
-      norms: new TextEncoder().encode(normIds.map((id) => this.analyzer.norms[id]!).join('\n')),
+      norms: new TextEncoder().encode(idsAt(normIds, this.analyzer.norms).join('\n')),
       normOffsets,
       normDocs,
       normDocBytes,
@@ -397,6 +401,20 @@ export class ShardBuilder {
     });
     return bytes;
   }
+}
+
+/** The slots of `ids` (numbers of terms) in a dictionary, in ascending order. */
+function slotsOf(ids: readonly number[], slotOf: Int32Array): number[] {
+  const slots = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) slots[i] = slotOf[ids[i]!]!;
+  return Array.from(slots.sort());
+}
+
+/** The values at `indexes`, in their order. */
+function idsAt<T>(indexes: readonly number[], values: readonly T[]): T[] {
+  const out = new Array<T>(indexes.length);
+  for (let i = 0; i < indexes.length; i++) out[i] = values[indexes[i]!]!;
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SkippedFile } from '../../api';
 import type { Article } from '../ingest/article';
-import { readArticle } from '../ingest/read-article';
+import { readArticle, type ReadOutcome } from '../ingest/read-article';
 import { Analyzer } from './analyzer';
 import { ShardBuilder } from './shard-builder';
 import { readShardArticles, ShardDamagedError, writeShard, type ShardRecord } from './shard-files';
@@ -58,22 +58,38 @@ const READ_AHEAD = 16;
  */
 const BATCH_FILES = 256;
 
-async function readInOrder<T>(
-  files: readonly FileToRead[],
-  read: (file: FileToRead) => Promise<T>,
-  onFileDone: (path: string) => void,
-): Promise<T[]> {
-  const out = new Array<T>(files.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < files.length) {
-      const i = next++;
-      out[i] = await read(files[i]!);
-      onFileDone(files[i]!.path);
+/**
+ * Reads a batch's files, up to READ_AHEAD at a time, keeping their outcomes
+ * in order. A class rather than closures made per batch: V8 keeps a
+ * closure's optimised code only while an instance of it lives, so lanes made
+ * afresh for each batch were compiled again after every full collection.
+ */
+class BatchReader {
+  readonly outcomes: ReadOutcome[];
+  private next = 0;
+
+  constructor(
+    private readonly files: readonly FileToRead[],
+    private readonly onFileDone: (path: string) => void,
+  ) {
+    this.outcomes = new Array<ReadOutcome>(files.length);
+  }
+
+  async read(): Promise<ReadOutcome[]> {
+    const lanes: Promise<void>[] = [];
+    for (let i = 0; i < Math.min(READ_AHEAD, this.files.length); i++) lanes.push(this.lane());
+    await Promise.all(lanes);
+    return this.outcomes;
+  }
+
+  private async lane(): Promise<void> {
+    while (this.next < this.files.length) {
+      const i = this.next++;
+      const file = this.files[i]!;
+      this.outcomes[i] = await readArticle(file.path, file.folder);
+      this.onFileDone(file.path);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
-  return out;
+  }
 }
 
 // One analyzer per thread: its cache of analysed words serves every shard the thread builds.
@@ -110,9 +126,10 @@ export async function runShardJob(
     // Up to READ_AHEAD files are in hand at once: while a large file is read in the background, or a PDF is parsed
     // in its own worker, the thread reads the next (small files are read in one call). Results are taken in order
     // so shards come out the same.
-    const outcomes = await readInOrder(batch, (file) => readArticle(file.path, file.folder), onFileDone);
+    const outcomes = await new BatchReader(batch, onFileDone).read();
     const articles: Article[] = [];
-    batch.forEach((file, i) => {
+    for (let i = 0; i < batch.length; i++) {
+      const file = batch[i]!;
       const outcome = outcomes[i]!;
       if (outcome.ok) {
         // One file can hold several articles (records, a mailbox); what it passed over is reported too.
@@ -126,7 +143,7 @@ export async function runShardJob(
       } else {
         skipped.push({ path: file.path, reason: outcome.reason });
       }
-    });
+    }
     builder.add(articles);
   }
   const count = builder.size;

@@ -57,15 +57,18 @@ function encodeRecord(text: StoredText): Buffer {
   if (text.language !== undefined) extras.language = text.language;
   if (text.sourceMap?.length) extras.sourceMap = text.sourceMap;
   if (text.locator !== undefined) extras.locator = text.locator;
-  const quotations = text.quotations.map((quote): StoredQuotation => [
-    quote.start,
-    quote.end,
-    Math.max(0, QUOTATION_KINDS.indexOf(quote.kind)),
-    quote.speaker,
-    quote.cue,
-    quote.group ?? -1,
-    quote.mention ? storedMention(text.body, quote.mention) : null,
-  ]);
+  const quotations: StoredQuotation[] = [];
+  for (const quote of text.quotations) {
+    quotations.push([
+      quote.start,
+      quote.end,
+      Math.max(0, QUOTATION_KINDS.indexOf(quote.kind)),
+      quote.speaker,
+      quote.cue,
+      quote.group ?? -1,
+      quote.mention ? storedMention(text.body, quote.mention) : null,
+    ]);
+  }
   const rest: unknown[] = [blocks, text.url, text.tags, quotations];
   // Most articles have none of the extras: the rest then stays four fields long.
   if (Object.keys(extras).length > 0) rest.push(extras);

@@ -1,6 +1,16 @@
 import type { SourceSpan } from '../../api';
 import type { TextEncoding } from './decode';
 
+/** A place to measure: its offset in the parsed text, and which span it is. */
+interface Wanted {
+  at: number;
+  index: number;
+}
+
+function byAt(a: Wanted, b: Wanted): number {
+  return a.at - b.at;
+}
+
 /**
  * Turns source offsets counted in the parsed text (decoded, line endings
  * unified to LF) into byte offsets in the file, in one pass over the decoded
@@ -12,12 +22,15 @@ export function toFileOffsets(
   encoding: TextEncoding,
   bomBytes: number,
 ): SourceSpan[] {
-  const wanted = spans
-    .map((span, index) => ({ at: span.offset, index }))
-    .filter((item): item is { at: number; index: number } => item.at !== undefined)
-    .sort((a, b) => a.at - b.at);
+  const wanted: Wanted[] = [];
+  for (let index = 0; index < spans.length; index++) {
+    const at = spans[index]!.offset;
+    if (at !== undefined) wanted.push({ at, index });
+  }
   if (wanted.length === 0) return spans;
-  const out = spans.map((span) => ({ ...span }));
+  wanted.sort(byAt);
+  const out: SourceSpan[] = [];
+  for (const span of spans) out.push({ ...span });
   const unit = encoding === 'windows-1252' ? 1 : encoding === 'utf-8' ? 0 : 2;
   if (!original.includes('\r')) {
     // Without CRs the parsed text is the original: measure the stretches between the wanted places.

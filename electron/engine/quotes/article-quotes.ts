@@ -1,6 +1,7 @@
 import type { ArticleBlock, BlockKind, Quotation } from '../../api';
 import { quotationsIn } from './find-quotes';
 import { hasBlankLine, splitParagraphs, type Paragraph } from './layout';
+import { byStart } from './text';
 
 /** What the finder reads of a parsed article: its headline, its shown body and the body's blocks. */
 export interface QuotedArticle {
@@ -37,7 +38,7 @@ export function findArticleQuotations(article: QuotedArticle): Quotation[] {
   }
   // As in a text file, a body without blank lines has a paragraph on each line.
   const byBlankLines = hasBlankLine(article.body);
-  const blocks = [...article.blocks].sort((a, b) => a.start - b.start);
+  const blocks = [...article.blocks].sort(byStart);
   for (const block of blocks) {
     const kind = PARAGRAPH_KIND[block.kind];
     if (!kind) continue;

@@ -18,7 +18,7 @@ import {
   type Mention,
 } from './phrases';
 import { phraseBefore } from './subjects';
-import { isCapitalised, isWord, lower, type Token } from './text';
+import { firstTokenFrom, isCapitalised, isWord, lower, type Token } from './text';
 import { WordList } from './word-list';
 
 /** Who a quotation hangs on and the word that ties them to it. */
@@ -97,7 +97,7 @@ function clauseEndingPhrase(
   const found = phraseAfter(text, tokens, from);
   if (!found) return null;
   const phrase = withApposedName(text, tokens, found);
-  const next = tokens.find((token) => token.start >= phrase.end);
+  const next = tokens[firstTokenFrom(tokens, phrase.end)];
   return (next ? !next.word && next.text !== '"' : sentenceEnds) ? phrase : null;
 }
 
@@ -122,9 +122,9 @@ export function attributionBefore(text: string, tokens: readonly Token[]): Attri
   if (count === 0) return null;
   const quoted = quotesAsSaying(text, tokens);
   if (quoted) return quoted;
-  const according = tokens.findLastIndex(
-    (token, i) => isWord(token, 'according') && isWord(tokens[i + 1], 'to'),
-  );
+  let according = count - 1;
+  while (according >= 0 && !(isWord(tokens[according], 'according') && isWord(tokens[according + 1], 'to')))
+    according--;
   const accorded = according >= 0 ? phraseAfter(text, tokens, according + 2) : null;
   if (accorded) {
     return {
@@ -177,6 +177,10 @@ function invertedSpeaker(text: string, tokens: readonly Token[], before: number)
     if (speaker && speaker.kind !== 'description') return speaker;
   }
   return null;
+}
+
+function reports(token: Token): boolean {
+  return SPEECH_VERBS.holds(token) || REPORTING_VERBS.holds(token);
 }
 
 function isPassive(tokens: readonly Token[], verb: number): boolean {
@@ -242,11 +246,16 @@ export function passiveAgent(
   before: readonly Token[],
   rest: readonly Token[],
 ): Attribution | null {
-  const verb = before.findLastIndex(
-    (token, i) => (SPEECH_VERBS.holds(token) || REPORTING_VERBS.holds(token)) && isPassive(before, i),
-  );
+  let verb = before.length - 1;
+  while (verb >= 0 && !(reports(before[verb]!) && isPassive(before, verb))) verb--;
   if (verb < 0) return null;
-  const by = rest.findIndex((token, i) => i < 12 && isWord(token, 'by'));
+  let by = -1;
+  for (let i = 0; i < rest.length && i < 12; i++) {
+    if (isWord(rest[i], 'by')) {
+      by = i;
+      break;
+    }
+  }
   const agent = by >= 0 ? phraseAfter(text, rest, by + 1) : null;
   return agent ? { mention: agent, cue: before[verb]!.text, strong: false } : null;
 }
@@ -255,7 +264,7 @@ export function passiveAgent(
 export function attributionOpening(text: string, tokens: readonly Token[]): Attribution | null {
   const subject = phraseAfter(text, tokens, 0, Math.min(tokens.length, 8));
   if (!subject) return null;
-  let verb = tokens.findIndex((token) => token.start >= subject.end);
+  let verb = firstTokenFrom(tokens, subject.end);
   while (verb >= 0 && BETWEEN_SUBJECT_AND_VERB.has(lower(tokens[verb]))) verb++;
   const cue = tokens[verb];
   return cue && SPEECH_VERBS.has(lower(cue)) ? { mention: subject, cue: cue.text, strong: true } : null;

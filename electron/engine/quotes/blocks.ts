@@ -24,10 +24,12 @@ export function findBlockQuotes(
   marks: readonly Span[],
 ): BlockQuote[] {
   const blocks: BlockQuote[] = [];
-  const opensWithMark = new Set(marks.map((mark) => mark.start));
+  const opensWithMark = new Set<number>();
+  for (const mark of marks) opensWithMark.add(mark.start);
   let takenAt = 0;
   let previousIntro: Attribution | null = null;
-  paragraphs.forEach((paragraph, index) => {
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index]!;
     while (taken[takenAt] && taken[takenAt]!.end <= paragraph.start) takenAt++;
     const inTurn = taken[takenAt] !== undefined && taken[takenAt]!.start < paragraph.end;
     const intro = paragraphs[index - 1];
@@ -38,18 +40,22 @@ export function findBlockQuotes(
       opensWithMark.has(paragraph.start) ||
       (paragraph.kind !== 'text' && paragraph.kind !== 'quote')
     ) {
-      return;
+      continue;
     }
-    const attribution = continuing ? previousIntro : intro ? introAttribution(text, intro, marks) : null;
+    const attribution: Attribution | null = continuing
+      ? previousIntro
+      : intro
+        ? introAttribution(text, intro, marks)
+        : null;
     if (paragraph.kind === 'quote') {
       blocks.push({ start: paragraph.start, end: paragraph.end, attribution });
       previousIntro = attribution;
-      return;
+      continue;
     }
-    if (!attribution || LIST_ITEM.test(text.slice(paragraph.start, paragraph.start + 4))) return;
-    if (tokenize(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 200)).length < 6) return;
+    if (!attribution || LIST_ITEM.test(text.slice(paragraph.start, paragraph.start + 4))) continue;
+    if (tokenize(text, paragraph.start, Math.min(paragraph.end, paragraph.start + 200)).length < 6) continue;
     blocks.push({ start: paragraph.start, end: paragraph.end, attribution });
-  });
+  }
   return blocks;
 }
 

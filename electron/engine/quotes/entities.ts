@@ -80,8 +80,9 @@ export class NameIndex {
   constructor(paragraphs: ParagraphTokens, unmarked: readonly Span[], until = Infinity) {
     this.text = paragraphs.text;
     let container = 0;
-    paragraphs.paragraphs.forEach((paragraph, index) => {
-      if (paragraph.start >= until) return;
+    for (let index = 0; index < paragraphs.paragraphs.length; index++) {
+      const paragraph = paragraphs.paragraphs[index]!;
+      if (paragraph.start >= until) continue;
       while (unmarked[container] && unmarked[container]!.end <= paragraph.start) container++;
       const tokens = paragraphs.of(index);
       // Transcript turns and block quotations: their names are spoken of; labels and narrative read as usual.
@@ -95,7 +96,7 @@ export class NameIndex {
         from = last;
       }
       this.readQuoting(tokens, from, tokens.length);
-    });
+    }
   }
 
   /** The entities written with `role` beside their name ("minister Daniel Okafor"). */
@@ -149,7 +150,7 @@ export class NameIndex {
       at = match.index + match[0].length;
       if (at > end) break;
       const tokens = tokenize(this.text, match.index, match.index + match[0].length);
-      const from = tokens.findIndex((token) => isNameWord(token));
+      const from = firstNameWord(tokens);
       if (from >= 0) this.addRun(tokens, from, runEnd(tokens, from, tokens.length, false), true);
     }
   }
@@ -362,12 +363,21 @@ export class NameIndex {
     this.byInitials.set(initials, entity);
   }
 
-  /** The nearest sighting before `at`, not further than `near`, that passes `test`. */
-  nearestBefore(at: number, near: number, test: (sighting: Sighting) => boolean): Sighting | null {
+  /**
+   * The nearest sighting before `at`, not further than `near`, that passes
+   * `test` (given `arg`: tests are functions made once, not closures made
+   * per question, so that their optimised code lasts).
+   */
+  nearestBefore<A>(
+    at: number,
+    near: number,
+    test: (sighting: Sighting, arg: A) => boolean,
+    arg: A,
+  ): Sighting | null {
     for (let i = countBefore(this.sightings, at) - 1; i >= 0; i--) {
       const sighting = this.sightings[i]!;
       if (at - sighting.at > near) return null;
-      if (test(sighting)) return sighting;
+      if (test(sighting, arg)) return sighting;
     }
     return null;
   }
@@ -422,6 +432,12 @@ function isSurrogatePair(text: string, at: number): boolean {
 }
 
 /** Index of the first of `tokens` (from `from` on) that starts at or after `at`. */
+/** The index of the first name word in `tokens`, or -1. */
+function firstNameWord(tokens: readonly Token[]): number {
+  for (let i = 0; i < tokens.length; i++) if (isNameWord(tokens[i])) return i;
+  return -1;
+}
+
 function tokenAt(tokens: readonly Token[], at: number, from: number): number {
   let index = from;
   while (index < tokens.length && tokens[index]!.start < at) index++;

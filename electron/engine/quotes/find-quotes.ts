@@ -10,7 +10,7 @@ import { sentenceSubject, type Mention } from './phrases';
 import { isScareQuote, quotedWords } from './scare';
 import { sentenceAt, sentenceStarts } from './sentences';
 import { SpeakerIndex } from './speakers';
-import { firstEndingAfter, skipSpace, trimEndOf, type Span, type Token } from './text';
+import { byStart, firstEndingAfter, skipSpace, trimEndOf, type Span, type Token } from './text';
 import { findTranscriptTurns, type Turn } from './transcript';
 
 /** How to read the text given to findQuotations. */
@@ -42,18 +42,18 @@ export function quotationsIn(text: string, paragraphs: readonly Paragraph[]): Qu
   const turns = findTranscriptTurns(text, paragraphs);
   const allMarks = pairQuotationMarks(text, paragraphs);
   const blocks = findBlockQuotes(text, paragraphs, turns, allMarks);
-  const containers: Span[] = [...turns, ...blocks].sort((a, b) => a.start - b.start);
+  const containers: Span[] = [...turns, ...blocks].sort(byStart);
   const marks = outside(allMarks, containers);
   const tokens = new ParagraphTokens(text, paragraphs, marks);
   // Names after the last quotation's paragraph and the next cannot be a speaker's: they are left unread.
   const last = Math.max(marks.at(-1)?.end ?? 0, containers.at(-1)?.end ?? 0);
   const until = paragraphs[tokens.indexAt(last) + 2]?.start;
   const reader = new ArticleReader(tokens, marks, () => new SpeakerIndex(tokens, containers, until));
-  const items: Item[] = [
-    ...marks.map((mark) => ({ at: mark.start, mark })),
-    ...turns.map((turn) => ({ at: turn.start, turn })),
-    ...blocks.map((block) => ({ at: block.start, block })),
-  ].sort((a, b) => a.at - b.at);
+  const items: Item[] = [];
+  for (const mark of marks) items.push({ at: mark.start, mark });
+  for (const turn of turns) items.push({ at: turn.start, turn });
+  for (const block of blocks) items.push({ at: block.start, block });
+  items.sort(byAt);
   const headline: MarkedQuote[] = [];
   for (const item of items) {
     if ('turn' in item) reader.addTurn(item.turn);
@@ -62,7 +62,11 @@ export function quotationsIn(text: string, paragraphs: readonly Paragraph[]): Qu
     else reader.addMark(item.mark);
   }
   for (const mark of headline) reader.addHeadlineMark(mark);
-  return reader.quotations.sort((a, b) => a.start - b.start);
+  return reader.quotations.sort(byStart);
+}
+
+function byAt(a: Item, b: Item): number {
+  return a.at - b.at;
 }
 
 /** The sorted `spans` that no sorted, non-overlapping container holds. */
@@ -256,11 +260,15 @@ class ArticleReader implements SentenceReader {
   /** A quotation in the headline: someone's words when the body quotes them too, or when the headline says who. */
   addHeadlineMark(mark: MarkedQuote): void {
     const words = normalised(this.text.slice(mark.start + 1, mark.closed ? mark.end - 1 : mark.end));
-    const source = words
-      ? this.quotations.find(
-          (quotation) => quotation.kind !== 'scare' && normalised(quotation.text).includes(words),
-        )
-      : undefined;
+    let source: Quotation | undefined;
+    if (words) {
+      for (const quotation of this.quotations) {
+        if (quotation.kind !== 'scare' && normalised(quotation.text).includes(words)) {
+          source = quotation;
+          break;
+        }
+      }
+    }
     if (source) {
       const quotation = source;
       this.quotations.push({

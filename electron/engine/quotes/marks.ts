@@ -54,7 +54,8 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
   while (MARK.test(text)) positions.push(MARK.lastIndex - 1);
   let nextMark = 0;
   let carried: Open | null = null;
-  paragraphs.forEach((paragraph, index) => {
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index]!;
     const { start, end } = paragraph;
     const stack: Open[] = [];
     let at = start;
@@ -88,7 +89,7 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
       }
     }
     const outer = stack[0];
-    if (!outer) return;
+    if (!outer) continue;
     const next = paragraphs[index + 1];
     if (
       paragraph.kind !== 'headline' &&
@@ -100,7 +101,7 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
     } else if (outer.family !== 'single' || outer.at === paragraphs[outer.paragraph]!.start) {
       quotes.push({ start: outer.at, end, family: outer.family, closed: false });
     }
-  });
+  }
   return quotes;
 }
 

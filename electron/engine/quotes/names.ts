@@ -34,10 +34,13 @@ export function isNameWord(token: Token | undefined): boolean {
 export function nameKey(word: string): string {
   let end = word.length;
   const last = word.charCodeAt(end - 1);
-  const apostrophe = (at: number) => word.charCodeAt(at) === 0x27 || word.charCodeAt(at) === 0x2019;
-  if ((last === 0x73 || last === 0x53) && apostrophe(end - 2)) end -= 2;
-  else if (apostrophe(end - 1) || last === 0x2e) end -= 1;
+  if ((last === 0x73 || last === 0x53) && isApostrophe(word.charCodeAt(end - 2))) end -= 2;
+  else if (isApostrophe(last) || last === 0x2e) end -= 1;
   return (end === word.length ? word : word.slice(0, end)).toLowerCase();
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
 }
 
 /** True for a possessive word: Brown's, Fishers’. */
@@ -48,7 +51,7 @@ export function isPossessive(word: string): boolean {
 /** True for a possessive word ending in "'s" or "’s" (Brown's), not a bare apostrophe (Fishers’). */
 function endsWithApostropheS(word: string): boolean {
   const before = word.charCodeAt(word.length - 2);
-  return word.charCodeAt(word.length - 1) === 0x73 && (before === 0x27 || before === 0x2019);
+  return word.charCodeAt(word.length - 1) === 0x73 && isApostrophe(before);
 }
 
 /** True when a run of name words opens like a person's name: a given name or an honorific (Richard …, Mr …). */

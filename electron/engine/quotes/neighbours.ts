@@ -45,11 +45,6 @@ export function neighbourAttribution(
 ): NeighbourAttribution {
   const { text } = reader;
   const last = attributed[attributed.length - 1];
-  const lastSpoke = (since: Span | null) =>
-    since !== null &&
-    last?.quotation.kind === 'direct' &&
-    last.quotation.speaker !== null &&
-    last.quotation.start >= since.start;
   const previous = previousSentence(reader, sentence);
   const previousTokens = previous
     ? reader.tokens(Math.max(previous.start, previous.end - WINDOW), previous.end)
@@ -59,7 +54,7 @@ export function neighbourAttribution(
       const attribution = attributionBefore(text, previousTokens);
       if (attribution) return { attribution, inherited: null };
     }
-    if (lastSpoke(previous)) return { attribution: null, inherited: last! };
+    if (spokeSince(last, previous)) return { attribution: null, inherited: last! };
     const reported = attributionBefore(text, previousTokens);
     if (reported?.strong && reported.cue) return { attribution: reported, inherited: null };
   }
@@ -80,7 +75,7 @@ export function neighbourAttribution(
   }
   // One sentence of narrative between two quotations of the same speaker.
   const earlier = previousSentence(reader, reader.sentence(previous.start));
-  return lastSpoke(earlier) ? { attribution: null, inherited: last! } : NONE;
+  return spokeSince(last, earlier) ? { attribution: null, inherited: last! } : NONE;
 }
 
 /** The sentence before `sentence`: in its paragraph, or the last of the paragraph before. */
@@ -92,4 +87,14 @@ export function previousSentence(
   const paragraph = reader.paragraphBefore(sentence.paragraph);
   if (!paragraph || (paragraph.kind !== 'text' && paragraph.kind !== 'quote')) return null;
   return reader.sentence(paragraph.end - 1);
+}
+
+/** True when the last quotation attributed was a direct one with a speaker, at or after the start of `since`. */
+function spokeSince(last: Attributed | undefined, since: Span | null): boolean {
+  return (
+    since !== null &&
+    last?.quotation.kind === 'direct' &&
+    last.quotation.speaker !== null &&
+    last.quotation.start >= since.start
+  );
 }

@@ -1,6 +1,6 @@
 import { NOT_NAME_WORDS, PRONOUNS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon';
 import { isNameWord, isPossessive, looksLikePerson, runEnd, runStart } from './names';
-import { isCapitalised, lower, type Span, type Token } from './text';
+import { firstTokenFrom, isCapitalised, lower, nextTokenWritten, type Span, type Token } from './text';
 import { WordList } from './word-list';
 
 /** How a mention names its speaker: a pronoun, a proper name, or a description ("a spokesman"). */
@@ -151,7 +151,7 @@ function roleThenName(text: string, tokens: readonly Token[], from: number, limi
 /** "said the committee chairman, MP Edward Leigh": a description followed by the name it describes. */
 export function withApposedName(text: string, tokens: readonly Token[], phrase: Mention): Mention {
   if (phrase.kind !== 'description') return phrase;
-  const comma = tokens.findIndex((token) => token.start >= phrase.end);
+  const comma = firstTokenFrom(tokens, phrase.end);
   if (tokens[comma]?.text !== ',' || !isNameWord(tokens[comma + 1])) return phrase;
   const end = runEnd(tokens, comma + 1, tokens.length);
   const name = text.slice(tokens[comma + 1]!.start, tokens[end - 1]!.end);
@@ -181,12 +181,12 @@ export function sentenceSubject(text: string, tokens: readonly Token[]): Mention
   const opener = lower(tokens[from]);
   let opened = false;
   if (NOT_NAME_WORDS.has(opener) && !PRONOUNS.has(opener) && !DETERMINERS.has(opener)) {
-    const comma = tokens.findIndex((token, i) => i > from && token.text === ',');
+    const comma = nextTokenWritten(tokens, from, ',');
     if (comma < 0 || comma > from + 15) return null;
     from = comma + 1;
     opened = true;
   } else if (opener.endsWith('ing')) {
-    const comma = tokens.findIndex((token, i) => i > from && token.text === ',');
+    const comma = nextTokenWritten(tokens, from, ',');
     if (comma > 0 && comma <= from + 15) {
       from = comma + 1;
       opened = true;
@@ -201,22 +201,22 @@ export function sentenceSubject(text: string, tokens: readonly Token[]): Mention
     hops++
   ) {
     const end = found.end;
-    const listed = tokens.findIndex((token) => token.start >= end);
+    const listed = firstTokenFrom(tokens, end);
     if (!LIST_JOINERS.has(lower(tokens[listed]))) break;
-    const comma = tokens.findIndex((token, i) => i > listed && token.text === ',');
+    const comma = nextTokenWritten(tokens, listed, ',');
     const later = comma > 0 && comma <= listed + 15 ? phraseAfter(text, tokens, comma + 1) : null;
     if (!later) break;
     found = later;
   }
   const phrase = found;
   if (!phrase) return null;
-  const after = tokens.findIndex((token) => token.start >= phrase.end);
+  const after = firstTokenFrom(tokens, phrase.end);
   const next = tokens[after];
   if (!next) return null;
   // "A day ahead of the report, Mr Kennedy used a speech to say…": the subject after an adverbial.
   if (phrase.kind === 'description' && next.text === ',' && !phrase.definite) {
     const subject = phraseAfter(text, tokens, after + 1);
-    const verb = subject && tokens.find((token) => token.start >= subject.end);
+    const verb = subject && tokens[firstTokenFrom(tokens, subject.end)];
     if (subject && subject.kind !== 'description' && verb?.word && !isCapitalised(verb.text)) return subject;
   }
   if (next.text === ',' || next.text === ':' || (next.word && !isCapitalised(next.text))) return phrase;

@@ -23,7 +23,8 @@ export function quotedWords(text: string, quote: Span, closed: boolean): QuotedW
   const innerEnd = closed ? quote.end - 1 : quote.end;
   // Only short quotations are judged word by word: the first few words are enough for the rest.
   const tokens = tokenize(text, quote.start + 1, Math.min(innerEnd, quote.start + 1 + 160), [], MOST_WORDS);
-  const words = tokens.filter((token) => token.word);
+  const words: Token[] = [];
+  for (const token of tokens) if (token.word) words.push(token);
   let last = innerEnd - 1;
   while (last > quote.start && /['’"”)\]\s]/.test(text[last]!)) last--;
   const clause = /[.?!,;:…—–]/.test(text[last] ?? '');
@@ -35,13 +36,11 @@ export function isTitleLike(quoted: QuotedWords): boolean {
   const { words, clause } = quoted;
   if (clause || words.length === 0 || words.length > 8) return false;
   if (!isCapitalised(words[0]!.text)) return false;
-  return words.every(
-    (word, i) =>
-      i === 0 ||
-      isCapitalised(word.text) ||
-      MINOR_WORDS.has(word.text.toLowerCase()) ||
-      /^\d/.test(word.text),
-  );
+  for (let i = 1; i < words.length; i++) {
+    const { text } = words[i]!;
+    if (!isCapitalised(text) && !MINOR_WORDS.has(text.toLowerCase()) && !/^\d/.test(text)) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { NameIndex } from './entities';
-import { countBefore, nearest, type Entity, type Sighting } from './sightings';
+import { countBefore, nearest, type Entity, type Gender, type Sighting } from './sightings';
 import { ORGANISATION_WORDS, TITLES } from './lexicon';
 import { nameKey, withoutTitles } from './names';
 import type { ParagraphTokens } from './paragraph-tokens';
@@ -59,9 +59,8 @@ export class SpeakerIndex {
     if (mention.kind === 'pronoun') return this.resolvePronoun(mention);
     if (mention.kind === 'description') return this.resolveDescription(mention);
     const raw = mention.text.split(/\s+/).filter(Boolean);
-    const { words, titles } = withoutTitles(
-      raw.map((word, i) => (i === raw.length - 1 ? bareWord(word) : word)),
-    );
+    if (raw.length > 0) raw[raw.length - 1] = bareWord(raw[raw.length - 1]!);
+    const { words, titles } = withoutTitles(raw);
     const keys = words.map(nameKey);
     // "The Archbishop of Canterbury said": an office, held by whoever the article names with that title.
     if (titles.includes('of') && keys.length === 1) {
@@ -76,40 +75,26 @@ export class SpeakerIndex {
   }
 
   private byName(keys: readonly string[], titles: readonly string[], at: number): Entity | null {
-    const named = (candidates: readonly Entity[]) => {
-      const fuller = candidates.filter((entity) => entity.words.length > 1);
-      return nearest(fuller, at) ?? nearest(candidates, at) ?? candidates[0] ?? null;
-    };
     // "Sir Digby" for Sir Digby Jones: knights go by their given names.
     if (keys.length === 1 && titles.some((title) => KNIGHTLY.has(title))) {
       const knight = nearest(this.names.byGivenName.get(keys[0]!) ?? [], at);
       if (knight) return knight;
     }
     const entity =
-      named(this.names.endingWith(keys)) ?? (keys.length === 1 ? this.names.acronym(keys[0]!) : null);
+      nearestNamed(this.names.endingWith(keys), at) ??
+      (keys.length === 1 ? this.names.acronym(keys[0]!) : null);
     if (entity || keys.length === 1) return entity;
     // "Me den Hartog", a slip for "Mr den Hartog": the surname alone.
-    return named(this.names.endingWith(keys.slice(-1)).filter((candidate) => candidate.words.length > 1));
+    return nearestNamed(fullNames(this.names.endingWith(keys.slice(-1))), at);
   }
 
   private resolvePronoun(mention: Mention): string | null {
     const pronoun = SUBJECT_FORMS[mention.text.toLowerCase()];
     if (!pronoun) return null;
-    const wanted = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
-    // A name of unknown sex fits when it is a full name or has spoken: "Consumer" opening a sentence does not.
-    const fits = ({ entity }: Sighting) =>
-      wanted === null
-        ? entity.org
-        : !entity.org &&
-          (entity.gender === wanted || (entity.gender === null && (entity.words.length > 1 || entity.spoke)));
-    const known = ({ entity }: Sighting) => wanted === null || entity.gender !== null || entity.spoke;
+    const wanted: Gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
     const found =
-      this.names.nearestBefore(mention.start, NEAR, (sighting) => fits(sighting) && sighting.salient) ??
-      this.names.nearestBefore(
-        mention.start,
-        NEAR,
-        (sighting) => !sighting.quoted && fits(sighting) && known(sighting),
-      );
+      this.names.nearestBefore(mention.start, NEAR, salientFit, wanted) ??
+      this.names.nearestBefore(mention.start, NEAR, knownUnquotedFit, wanted);
     // "A spokesman said … He added": an unnamed speaker quoted since the last fitting name.
     const note = this.lastNote(mention.start, wanted === null);
     if (note && mention.start - note.at <= NEAR && (!found || note.at > found.at)) return note.name;
@@ -175,34 +160,70 @@ export class SpeakerIndex {
     if (ORGANISATION_WORDS.has(head) || FIRM_WORDS.has(head)) {
       if (!FIRM_WORDS.has(head)) return mention.text;
       // "The company added…": the firm the passage is about.
-      const topic = this.names.nearestBefore(
-        mention.start,
-        NEAR,
-        (sighting) => sighting.entity.org && sighting.salient,
-      );
+      const topic = this.names.nearestBefore(mention.start, NEAR, salientBody, null);
       return topic?.entity.name ?? mention.text;
     }
     // "The BPI spokesman" after "a spokesman for the British Phonographic Industry said"; "the mayor"
     // after "Mayor Zoë Hartwell": whichever, named as a subject, came last.
-    const person = (sighting: Sighting) => !sighting.entity.org && sighting.salient;
-    const holder = this.names.nearestBefore(
-      mention.start,
-      NEAR,
-      (s) => s.entity.roles?.has(head) === true && person(s),
-    );
+    const holder = this.names.nearestBefore(mention.start, NEAR, salientHolder, head);
     const described = this.names.describedBefore(mention.start, head);
     if (described && mention.start - described.at <= NEAR && described.at > (holder?.at ?? -1))
       return described.text;
     if (holder) return holder.entity.name;
     if (!TITLES.has(head)) return this.holderOf(head, mention.start) ?? mention.text;
     // "The minister told delegates…", "The Glasgow Kelvin MP… accused": the person the passage is about.
-    const subject = this.names.nearestBefore(
-      mention.start,
-      NEAR,
-      (sighting) => (sighting.entity.spoke || sighting.entity.gender !== null) && person(sighting),
-    );
+    const subject = this.names.nearestBefore(mention.start, NEAR, salientKnownPerson, null);
     return subject?.entity.name ?? this.holderOf(head, mention.start) ?? mention.text;
   }
+}
+
+/** The entity of `candidates` named last before `at`, a full name first; the first of them when none is named before. */
+function nearestNamed(candidates: readonly Entity[], at: number): Entity | null {
+  return nearest(fullNames(candidates), at) ?? nearest(candidates, at) ?? candidates[0] ?? null;
+}
+
+function fullNames(entities: readonly Entity[]): Entity[] {
+  const full: Entity[] = [];
+  for (const entity of entities) if (entity.words.length > 1) full.push(entity);
+  return full;
+}
+
+// The tests nearestBefore applies, made once: closures made per mention lost their optimised code at every full
+// garbage collection, and were compiled again.
+
+/** A name fits a pronoun by its sex; one of unknown sex when it is a full name or has spoken ("Consumer" opening a sentence does not). */
+function fits({ entity }: Sighting, wanted: Gender): boolean {
+  return wanted === null
+    ? entity.org
+    : !entity.org &&
+        (entity.gender === wanted || (entity.gender === null && (entity.words.length > 1 || entity.spoke)));
+}
+
+function salientFit(sighting: Sighting, wanted: Gender): boolean {
+  return fits(sighting, wanted) && sighting.salient;
+}
+
+function knownUnquotedFit(sighting: Sighting, wanted: Gender): boolean {
+  const { entity } = sighting;
+  return (
+    !sighting.quoted && fits(sighting, wanted) && (wanted === null || entity.gender !== null || entity.spoke)
+  );
+}
+
+function salientBody(sighting: Sighting): boolean {
+  return sighting.entity.org && sighting.salient;
+}
+
+function salientPerson(sighting: Sighting): boolean {
+  return !sighting.entity.org && sighting.salient;
+}
+
+function salientHolder(sighting: Sighting, role: string): boolean {
+  return sighting.entity.roles?.has(role) === true && salientPerson(sighting);
+}
+
+function salientKnownPerson(sighting: Sighting): boolean {
+  return (sighting.entity.spoke || sighting.entity.gender !== null) && salientPerson(sighting);
 }
 
 function bareWord(word: string): string {

@@ -6,6 +6,16 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Orders spans by where they start. Hot code sorts with this one function
+ * rather than an arrow written at each call: V8 holds a closure's optimised
+ * code only while some instance of it lives, so a comparator made afresh for
+ * each article was compiled again after every full garbage collection.
+ */
+export function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
+}
+
 /** True for any white space, including the no-break and thin spaces news feeds are full of. */
 export function isSpaceCode(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
@@ -218,6 +228,18 @@ export function tokenize(
     }
   }
   return tokens;
+}
+
+/** Index of the first of `tokens` (in text order) that starts at or after `at`; -1 when none does. */
+export function firstTokenFrom(tokens: readonly Token[], at: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= at) return i;
+  return -1;
+}
+
+/** Index of the first token after index `after` written exactly `written` (a comma, say); -1 when none is. */
+export function nextTokenWritten(tokens: readonly Token[], after: number, written: string): number {
+  for (let i = Math.max(0, after + 1); i < tokens.length; i++) if (tokens[i]!.text === written) return i;
+  return -1;
 }
 
 /** Index of the first span in sorted `spans` that ends after `at`. */

@@ -53,7 +53,8 @@ interface Label {
  * transcript.
  */
 export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph[]): Turn[] {
-  const labels = paragraphs.flatMap((paragraph, index) => labelsIn(text, paragraph, index));
+  const labels: Label[] = [];
+  for (let index = 0; index < paragraphs.length; index++) addLabels(text, paragraphs[index]!, index, labels);
   const turns: Turn[] = [];
   let from = 0;
   while (from < labels.length) {
@@ -67,9 +68,9 @@ export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph
   return turns;
 }
 
-function labelsIn(text: string, paragraph: Paragraph, index: number): Label[] {
-  if (paragraph.kind !== 'text') return [];
-  const labels: Label[] = [];
+/** Adds the speaker labels opening lines of `paragraph` (the `index`th) to `labels`. */
+function addLabels(text: string, paragraph: Paragraph, index: number, labels: Label[]): void {
+  if (paragraph.kind !== 'text') return;
   for (let lineStart = paragraph.start; lineStart < paragraph.end;) {
     const lineEnd = text.indexOf('\n', lineStart);
     const end = lineEnd < 0 || lineEnd > paragraph.end ? paragraph.end : lineEnd;
@@ -92,7 +93,6 @@ function labelsIn(text: string, paragraph: Paragraph, index: number): Label[] {
     if (lineEnd < 0) break;
     lineStart = skipSpace(text, lineEnd + 1, paragraph.end);
   }
-  return labels;
 }
 
 function turnsOf(text: string, paragraphs: readonly Paragraph[], run: readonly Label[]): Turn[] {

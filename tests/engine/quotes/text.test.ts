@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isWord, isWrittenAt, tokenize } from '../../../electron/engine/quotes/text';
+import {
+  byStart,
+  firstTokenFrom,
+  isWord,
+  isWrittenAt,
+  nextTokenWritten,
+  tokenize,
+} from '../../../electron/engine/quotes/text';
 
 describe('tokenize', () => {
   const texts = (text: string, maxWords?: number) =>
@@ -40,5 +47,46 @@ describe('isWrittenAt', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('firstTokenFrom', () => {
+  const text = 'said Kim, the minister, today';
+  const tokens = tokenize(text, 0, text.length);
+
+  it('finds the first token starting at or after a place in the text', () => {
+    expect(tokens[firstTokenFrom(tokens, text.indexOf('Kim'))]!.text).toBe('Kim');
+    expect(tokens[firstTokenFrom(tokens, text.indexOf('Kim') + 1)]!.text).toBe(',');
+  });
+
+  it('gives -1 past the last token', () => {
+    expect(firstTokenFrom(tokens, text.length)).toBe(-1);
+  });
+});
+
+describe('nextTokenWritten', () => {
+  const text = 'said Kim, the minister, today';
+  const tokens = tokenize(text, 0, text.length);
+
+  it('finds the next token written as asked after an index, not at it', () => {
+    const first = nextTokenWritten(tokens, -1, ',');
+    expect(tokens[first - 1]!.text).toBe('Kim');
+    expect(tokens[nextTokenWritten(tokens, first, ',') - 1]!.text).toBe('minister');
+  });
+
+  it('gives -1 when no later token is written so', () => {
+    expect(nextTokenWritten(tokens, nextTokenWritten(tokens, 3, ','), ',')).toBe(-1);
+  });
+});
+
+describe('byStart', () => {
+  it('orders spans by where they start, keeping spans that start together in their order', () => {
+    const spans = [
+      { start: 9, end: 12, name: 'c' },
+      { start: 2, end: 4, name: 'a' },
+      { start: 9, end: 10, name: 'd' },
+      { start: 5, end: 6, name: 'b' },
+    ];
+    expect(spans.sort(byStart).map((span) => span.name)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
