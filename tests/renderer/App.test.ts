@@ -167,6 +167,17 @@ describe('App', () => {
     expect(screen.getByRole('searchbox')).toHaveAttribute('placeholder', 'Search 3 articles');
   });
 
+  it('offers to search one article, not "1 articles"', async () => {
+    const bridge = new FakeBridge();
+    bridge.statusValue = makeStatus({
+      folders: [{ path: '/home/ana/archive/bbc', articles: 1 }],
+      articles: 1,
+    });
+    renderApp(bridge);
+    expect(await screen.findByText('1 article in 1 folder')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox')).toHaveAttribute('placeholder', 'Search 1 article');
+  });
+
   it('lists the quotations of the library in the Quotes view and opens one in the reader at its place', async () => {
     const bridge = new FakeBridge();
     const body = 'The minister spoke. "We have agreed on the shape of one," he said.';
