@@ -431,13 +431,13 @@ function isSurrogatePair(text: string, at: number): boolean {
   return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
 }
 
-/** Index of the first of `tokens` (from `from` on) that starts at or after `at`. */
 /** The index of the first name word in `tokens`, or -1. */
 function firstNameWord(tokens: readonly Token[]): number {
   for (let i = 0; i < tokens.length; i++) if (isNameWord(tokens[i])) return i;
   return -1;
 }
 
+/** Index of the first of `tokens` (from `from` on) that starts at or after `at`. */
 function tokenAt(tokens: readonly Token[], at: number, from: number): number {
   let index = from;
   while (index < tokens.length && tokens[index]!.start < at) index++;
