@@ -3,8 +3,8 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // The main build also emits the CLI, the index worker, the read-ahead thread
-// and the PDF reader's thread, so that the desktop app, `quarry` and the worker threads run the
-// one bundled engine.
+// and the PDF reader's thread, so that the desktop app, `quarry` and the
+// worker threads run the one bundled engine.
 export default defineConfig({
   main: {
     build: {
