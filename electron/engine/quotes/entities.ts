@@ -191,14 +191,10 @@ export class NameIndex {
 
   /** An unnamed speaker: the description before a verb of saying. */
   private describe(tokens: readonly Token[], verb: number): Described | null {
-    // Only a lower-case noun (or an apposition) before the verb can end a description: "a spokesman said".
+    // A description ends in a noun ("a spokesman said"), or in the body or person it is attached to ("a
+    // spokesman for Michael Howard said"): phraseBefore tells it from a name.
     const before = tokens[verb - 1];
-    if (
-      !before ||
-      (before.word && (startsUpper(before) || PRONOUNS.has(before.lower))) ||
-      before.text === '"'
-    )
-      return null;
+    if (!before || (before.word && PRONOUNS.has(before.lower)) || before.text === '"') return null;
     const subject = phraseBefore(this.text, tokens, verb);
     if (subject?.kind !== 'description') return null;
     const words = subject.text.split(/\s+/);

@@ -54,6 +54,13 @@ describe('SpeakerIndex.resolve', () => {
     expect(resolve(text, 'the mayor', 'description', 0, true)).toBe('Zoë Hartwell');
   });
 
+  it('resolves "the spokesman" to the spokesman described before, when a name ends the description', () => {
+    const text =
+      'Headline\n\nMayor Zoë Hartwell said the plan was sound. A spokesman for Colin Achterberg said it was not. ' +
+      'Later the spokesman said more.';
+    expect(resolve(text, 'the spokesman', 'description', 0, true)).toBe('A spokesman for Colin Achterberg');
+  });
+
   it('lets an organisation speak, and expands its acronym', () => {
     const text = 'Headline\n\nThe Australian Rugby Union (ARU) said yes. Later the ARU said more.';
     expect(resolve(text, 'ARU', 'name', 1)).toBe('Australian Rugby Union');
