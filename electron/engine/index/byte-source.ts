@@ -4,8 +4,25 @@ import { crc32 } from 'node:zlib';
 /** Bytes of a shard file read on demand: from disk when serving, from memory in tests. */
 export interface ByteSource {
   readonly length: number;
+  /** The bytes at [offset, offset + length), the caller's to keep. */
   read(offset: number, length: number): Uint8Array;
+  /** Copies the bytes at [offset, offset + length) into `into`, from its index `at`. */
+  readInto(into: Uint8Array, at: number, offset: number, length: number): void;
   close?(): void;
+}
+
+let brief = new Uint8Array(64 * 1024);
+
+/**
+ * The bytes at [offset, offset + length) of `source`, in a buffer that the
+ * next call reuses: for bytes decoded at once and let go. A query reads
+ * dozens of pieces of the shard files, and memory allocated afresh for each
+ * cost several times the read itself.
+ */
+export function readBriefly(source: ByteSource, offset: number, length: number): Uint8Array {
+  if (brief.length < length) brief = new Uint8Array(Math.max(length, brief.length * 2));
+  source.readInto(brief, 0, offset, length);
+  return brief.subarray(0, length);
 }
 
 /**
@@ -23,14 +40,18 @@ export class FileSource implements ByteSource {
 
   read(offset: number, length: number): Uint8Array {
     const bytes = Buffer.allocUnsafe(length);
+    this.readInto(bytes, 0, offset, length);
+    return bytes;
+  }
+
+  readInto(into: Uint8Array, at: number, offset: number, length: number): void {
     this.fd ??= openSync(this.path, 'r');
     let done = 0;
     while (done < length) {
-      const got = readSync(this.fd, bytes, done, length - done, offset + done);
+      const got = readSync(this.fd, into, at + done, length - done, offset + done);
       if (got === 0) throw new Error(`${this.path} ends before byte ${offset + length}`);
       done += got;
     }
-    return bytes;
   }
 
   /** Lets go of the file, so that it can be deleted (on Windows too). */
@@ -52,6 +73,10 @@ export class MemorySource implements ByteSource {
     if (offset + length > this.bytes.length) throw new Error('read past the end');
     return this.bytes.subarray(offset, offset + length);
   }
+
+  readInto(into: Uint8Array, at: number, offset: number, length: number): void {
+    into.set(this.read(offset, length), at);
+  }
 }
 
 /** Chunk size of the positions file's checksums: small, so reading a few articles' positions checks little more. */
@@ -66,6 +91,9 @@ export function chunkCrcs(bytes: Uint8Array): Uint32Array {
   return crcs;
 }
 
+/** The most a checked source keeps for reading chunks to check: a longer read has memory of its own. */
+const KEPT_SCRATCH = 256 * 1024;
+
 /** Thrown by a checked source whose bytes do not match their checksums. */
 export class ChecksumError extends Error {}
 
@@ -75,6 +103,8 @@ export class ChecksumError extends Error {}
  */
 export class CheckedSource implements ByteSource {
   private readonly checked: Uint8Array;
+  /** Where chunks are read to be checked, before the part asked for is copied out. */
+  private scratch = new Uint8Array(CHECKED_CHUNK * 2);
 
   constructor(
     private readonly source: ByteSource,
@@ -92,15 +122,31 @@ export class CheckedSource implements ByteSource {
   }
 
   read(offset: number, length: number): Uint8Array {
-    if (length === 0) return new Uint8Array(0);
+    const bytes = new Uint8Array(length);
+    this.readInto(bytes, 0, offset, length);
+    return bytes;
+  }
+
+  readInto(into: Uint8Array, at: number, offset: number, length: number): void {
+    if (length === 0) return;
     const first = Math.floor(offset / CHECKED_CHUNK);
     const last = Math.floor((offset + length - 1) / CHECKED_CHUNK);
     let allChecked = true;
     for (let chunk = first; chunk <= last; chunk++) if (!this.checked[chunk]) allChecked = false;
-    if (allChecked) return this.source.read(offset, length);
+    if (allChecked) {
+      this.source.readInto(into, at, offset, length);
+      return;
+    }
     const start = first * CHECKED_CHUNK;
     const end = Math.min(this.source.length, (last + 1) * CHECKED_CHUNK);
-    const bytes = this.source.read(start, end - start);
+    if (this.scratch.length < end - start && end - start <= KEPT_SCRATCH) {
+      this.scratch = new Uint8Array(Math.min(KEPT_SCRATCH, Math.max(end - start, this.scratch.length * 2)));
+    }
+    const bytes =
+      end - start <= this.scratch.length
+        ? this.scratch.subarray(0, end - start)
+        : new Uint8Array(end - start);
+    this.source.readInto(bytes, 0, start, end - start);
     for (let chunk = first; chunk <= last; chunk++) {
       if (this.checked[chunk]) continue;
       const from = (chunk - first) * CHECKED_CHUNK;
@@ -109,6 +155,6 @@ export class CheckedSource implements ByteSource {
       }
       this.checked[chunk] = 1;
     }
-    return bytes.subarray(offset - start, offset - start + length);
+    into.set(bytes.subarray(offset - start, offset - start + length), at);
   }
 }

@@ -1,5 +1,5 @@
 import type { Article } from '../ingest/article';
-import { CheckedSource, type ByteSource } from './byte-source';
+import { CheckedSource, readBriefly, type ByteSource } from './byte-source';
 import { hashAt, readDocMeta, type DocMeta, type StoredDocMeta } from './doc-columns';
 import { SHARD_FORMAT_VERSION } from './shard-builder';
 import { decodeSections } from './sections';
@@ -239,7 +239,7 @@ export class Shard implements ScoredDocs {
       return cached;
     }
     const from = this.textOffsets[block]!;
-    const compressed = this.text.read(from, this.textOffsets[block + 1]! - from);
+    const compressed = readBriefly(this.text, from, this.textOffsets[block + 1]! - from);
     const inflated = inflateBlock(compressed, this.textCrcs[block]!);
     if (!inflated) throw new ShardFormatError(`text block ${block} fails its checksum`);
     this.blockCache.set(block, inflated);

@@ -1,4 +1,5 @@
 import { IntList } from '../index/analyzer';
+import { readBriefly } from '../index/byte-source';
 import { VarintCursor } from '../index/bytes';
 import type { Shard } from '../index/shard';
 import type { Phrase } from './query';
@@ -26,7 +27,7 @@ function wordPostings(shard: Shard, index: number): WordPostings {
   }
   const from = shard.normOffsets[index]!;
   const docBytes = shard.normDocBytes[index]!;
-  const bytes = shard.positions.read(from, docBytes);
+  const bytes = readBriefly(shard.positions, from, docBytes);
   const count = shard.normDocs[index]!;
   const docs = new Int32Array(count);
   const starts = new Float64Array(count);
@@ -69,21 +70,46 @@ interface PositionReads {
 const READ_GAP = 4096;
 
 /**
- * Reads the positions of a word's articles at indexes `at` (ascending): one
- * read for each run of articles lying close together in the file, so a common
- * word (`the`) costs the bytes of the candidate articles, not of all its articles.
+ * Memory for the positions read for each word of a phrase (the `j`th word's
+ * in the `j`th), used again by the next phrase: a phrase reads some runs of
+ * positions per word and shard, and memory allocated afresh for each cost
+ * more than reading it. Up to KEPT_RUN_BYTES of it is kept between phrases.
  */
-function readPositions(shard: Shard, word: WordPostings, at: readonly number[]): PositionReads {
+const runMemory: Uint8Array[] = [];
+const KEPT_RUN_BYTES = 1024 * 1024;
+
+/**
+ * Reads the positions of a phrase's `j`th word's articles at indexes `at`
+ * (ascending): one read for each run of articles lying close together in the
+ * file, so a common word (`the`) costs the bytes of the candidate articles,
+ * not of all its articles. What it gives lasts until the next phrase is read.
+ */
+function readPositions(shard: Shard, word: WordPostings, at: readonly number[], j: number): PositionReads {
   const froms: number[] = [];
-  const runs: Uint8Array[] = [];
+  const tos: number[] = [];
+  let total = 0;
   for (let i = 0; i < at.length;) {
     const from = word.starts[at[i]!]!;
     let to = word.ends[at[i]!]!;
-    let j = i + 1;
-    while (j < at.length && word.starts[at[j]!]! - to <= READ_GAP) to = word.ends[at[j++]!]!;
+    let k = i + 1;
+    while (k < at.length && word.starts[at[k]!]! - to <= READ_GAP) to = word.ends[at[k++]!]!;
     froms.push(from);
-    runs.push(shard.positions.read(from, to - from));
-    i = j;
+    tos.push(to);
+    total += to - from;
+    i = k;
+  }
+  let memory = runMemory[j];
+  if (!memory || memory.length < total) {
+    memory = new Uint8Array(Math.max(total, (memory?.length ?? 0) * 2));
+    if (memory.length <= KEPT_RUN_BYTES) runMemory[j] = memory;
+  }
+  const runs: Uint8Array[] = [];
+  let used = 0;
+  for (let r = 0; r < froms.length; r++) {
+    const length = tos[r]! - froms[r]!;
+    shard.positions.readInto(memory, used, froms[r]!, length);
+    runs.push(memory.subarray(used, used + length));
+    used += length;
   }
   // Typed, so that the matching loop sees one kind of array whatever the offsets: a plain array of them would
   // change its kind between phrases and send the compiled loop back to be compiled again.
@@ -293,7 +319,7 @@ function eachPhraseStart(
   if (candidates.length === 0) return;
   // Then the positions of just those articles.
   const reads: PositionReads[] = [];
-  for (let j = 0; j < words.length; j++) reads.push(readPositions(shard, words[j]!, places[j]!));
+  for (let j = 0; j < words.length; j++) reads.push(readPositions(shard, words[j]!, places[j]!, j));
   const runAt = new Int32Array(words.length);
   // Per article, the phrase can start only where its rarest word (fewest bytes of positions) allows: that word is
   // read first, and the others ("to" in "to make") no further than the last start it leaves.
