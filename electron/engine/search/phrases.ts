@@ -5,11 +5,26 @@ import type { Shard } from '../index/shard';
 import type { Phrase } from './query';
 import { wordsOf } from './words';
 
-/** One phrase word's entry in the positions file: its articles, and where each one's positions lie in the file. */
+/**
+ * One phrase word's entry in the positions file: its articles, and where
+ * each one's positions lie in the file. The `i`th article's positions end
+ * `ends[i]` bytes past `base`, and start where the one before ends (at
+ * `base` for the first): a common word is in most articles, and each byte
+ * less to fill for it counts the first time it is read. A positions file is
+ * built in one typed array, so its offsets fit 32 bits.
+ */
 interface WordPostings {
   docs: Int32Array;
-  starts: Float64Array;
-  ends: Float64Array;
+  base: number;
+  ends: Uint32Array;
+}
+
+function startOf(word: WordPostings, i: number): number {
+  return word.base + (i > 0 ? word.ends[i - 1]! : 0);
+}
+
+function endOf(word: WordPostings, i: number): number {
+  return word.base + word.ends[i]!;
 }
 
 const CACHE_ENTRIES = 256;
@@ -30,19 +45,16 @@ function wordPostings(shard: Shard, index: number): WordPostings {
   const bytes = readBriefly(shard.positions, from, docBytes);
   const count = shard.normDocs[index]!;
   const docs = new Int32Array(count);
-  const starts = new Float64Array(count);
-  const ends = new Float64Array(count);
+  const ends = new Uint32Array(count);
   const cursor = new VarintCursor(bytes, 0);
-  let at = from + docBytes;
+  let at = 0;
   let doc = 0;
   for (let i = 0; i < count; i++) {
     doc += cursor.next();
-    const length = cursor.next();
     docs[i] = doc;
-    starts[i] = at;
-    ends[i] = at += length;
+    ends[i] = at += cursor.next();
   }
-  const entry = { docs, starts, ends };
+  const entry = { docs, base: from + docBytes, ends };
   cache.set(index, entry);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return entry;
@@ -89,10 +101,10 @@ function readPositions(shard: Shard, word: WordPostings, at: readonly number[], 
   const tos: number[] = [];
   let total = 0;
   for (let i = 0; i < at.length;) {
-    const from = word.starts[at[i]!]!;
-    let to = word.ends[at[i]!]!;
+    const from = startOf(word, at[i]!);
+    let to = endOf(word, at[i]!);
     let k = i + 1;
-    while (k < at.length && word.starts[at[k]!]! - to <= READ_GAP) to = word.ends[at[k++]!]!;
+    while (k < at.length && startOf(word, at[k]!) - to <= READ_GAP) to = endOf(word, at[k++]!);
     froms.push(from);
     tos.push(to);
     total += to - from;
@@ -129,12 +141,12 @@ function positionsAt(
   out: IntList,
   limit: number,
 ): void {
-  const start = word.starts[i]!;
+  const start = startOf(word, i);
   let run = runAt[j]!;
   while (run + 1 < reads.froms.length && reads.froms[run + 1]! <= start) run++;
   runAt[j] = run;
   const from = reads.froms[run]!;
-  decodePositions(reads.runs[run]!, start - from, word.ends[i]! - from, out, limit);
+  decodePositions(reads.runs[run]!, start - from, endOf(word, i) - from, out, limit);
 }
 
 /**
@@ -329,7 +341,7 @@ function eachPhraseStart(
     let fewest = Infinity;
     for (let j = 0; j < words.length; j++) {
       const at = places[j]![c]!;
-      const bytes = words[j]!.ends[at]! - words[j]!.starts[at]!;
+      const bytes = endOf(words[j]!, at) - startOf(words[j]!, at);
       if (bytes < fewest) {
         fewest = bytes;
         anchor = j;
