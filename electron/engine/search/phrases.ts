@@ -10,13 +10,13 @@ import { wordsOf } from './words';
  * each one's positions lie in the file. The `i`th article's positions end
  * `ends[i]` bytes past `base`, and start where the one before ends (at
  * `base` for the first): a common word is in most articles, and each byte
- * less to fill for it counts the first time it is read. A positions file is
- * built in one typed array, so its offsets fit 32 bits.
+ * less to fill for it counts the first time it is read. Only a word with 4 GB
+ * of positions or more in one shard needs 64-bit offsets.
  */
 interface WordPostings {
   docs: Int32Array;
   base: number;
-  ends: Uint32Array;
+  ends: Uint32Array | Float64Array;
 }
 
 function startOf(word: WordPostings, i: number): number {
@@ -45,7 +45,8 @@ function wordPostings(shard: Shard, index: number): WordPostings {
   const bytes = readBriefly(shard.positions, from, docBytes);
   const count = shard.normDocs[index]!;
   const docs = new Int32Array(count);
-  const ends = new Uint32Array(count);
+  const positionBytes = shard.normOffsets[index + 1]! - from - docBytes;
+  const ends = positionBytes <= 0xffffffff ? new Uint32Array(count) : new Float64Array(count);
   const cursor = new VarintCursor(bytes, 0);
   let at = 0;
   let doc = 0;
