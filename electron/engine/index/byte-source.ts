@@ -12,6 +12,8 @@ export interface ByteSource {
 }
 
 let brief = new Uint8Array(64 * 1024);
+/** The most `readBriefly` keeps between calls: a longer read (a very long article's block) has memory of its own. */
+const KEPT_BRIEF = 1024 * 1024;
 
 /**
  * The bytes at [offset, offset + length) of `source`, in a buffer that the
@@ -20,7 +22,8 @@ let brief = new Uint8Array(64 * 1024);
  * cost several times the read itself.
  */
 export function readBriefly(source: ByteSource, offset: number, length: number): Uint8Array {
-  if (brief.length < length) brief = new Uint8Array(Math.max(length, brief.length * 2));
+  if (length > KEPT_BRIEF) return source.read(offset, length);
+  if (brief.length < length) brief = new Uint8Array(Math.min(KEPT_BRIEF, Math.max(length, brief.length * 2)));
   source.readInto(brief, 0, offset, length);
   return brief.subarray(0, length);
 }
