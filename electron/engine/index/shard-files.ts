@@ -3,6 +3,7 @@ import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Article } from '../ingest/article';
+import { describeFsError } from '../ingest/scan';
 import { writeFileAtomic } from '../store/atomic-file';
 import { FileSource, MemorySource } from './byte-source';
 import { Shard, ShardFormatError } from './shard';
@@ -94,9 +95,11 @@ function checkRecord(record: ShardRecord): FileChecksum {
 }
 
 /**
- * Reads a file whole in pieces, checking each piece as it comes: the
- * checksum of one piece is worked out while the next ones are read, instead
- * of after the whole file (for every shard at once, at open).
+ * Reads a file whole in pieces, checking each piece as it comes: while one
+ * piece is checked, the pieces of the other files being opened are read, so
+ * opening every shard at once checks and reads side by side rather than
+ * checking only once everything is read. A file that cannot be read whole is
+ * a damaged one.
  */
 async function readChecked(folder: string, shard: string, file: FileChecksum): Promise<Buffer> {
   let handle: FileHandle;
@@ -121,8 +124,12 @@ async function readChecked(folder: string, shard: string, file: FileChecksum): P
     }
     if (checksum !== file.crc32) throw new ShardDamagedError(shard, `${file.name} fails its checksum`);
     return bytes;
+  } catch (error) {
+    if (error instanceof ShardDamagedError) throw error;
+    throw new ShardDamagedError(shard, `${file.name} cannot be read: ${describeFsError(error)}`);
   } finally {
-    await handle.close();
+    // Closing a file only read from loses nothing if it fails; what the reading found matters more.
+    await handle.close().catch(() => undefined);
   }
 }
 

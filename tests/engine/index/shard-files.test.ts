@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,32 @@ describe('openShard', () => {
     await flipByte(record.index.name, 200);
     await expect(openShard(folder, record)).rejects.toThrow(
       /s0001 is damaged: s0001\.g1\.index fails its checksum/,
+    );
+  });
+
+  it('reads an index file of several pieces, and finds a flipped byte past the first', async () => {
+    // Words of their own in every article make a dictionary and postings of more than a megabyte.
+    const articles = Array.from({ length: 1500 }, (_, i) =>
+      makeArticle(
+        `a${i}`,
+        `Report ${i}`,
+        Array.from({ length: 120 }, (_, w) => `w${(i * 7919 + w * 104729) % 999983}x${w}`).join(' '),
+      ),
+    );
+    const big = await writeShard(folder, 's0009', 1, articles.length, bytesOf(articles));
+    expect(big.index.bytes).toBeGreaterThan(1024 * 1024 + 1000);
+    expect((await openShard(folder, big)).count).toBe(1500);
+    await flipByte(big.index.name, 1024 * 1024 + 500);
+    await expect(openShard(folder, big)).rejects.toThrow(/s0009\.g1\.index fails its checksum/);
+  });
+
+  it('calls an index file that cannot be read damaged, saying why', async () => {
+    const path = join(folder, record.index.name);
+    await rm(path);
+    await mkdir(path);
+    const bytes = (await stat(path)).size;
+    await expect(openShard(folder, { ...record, index: { ...record.index, bytes } })).rejects.toThrow(
+      /s0001 is damaged: s0001\.g1\.index cannot be read: is a folder/,
     );
   });
 
