@@ -131,6 +131,7 @@ export class CheckedSource implements ByteSource {
   }
 
   readInto(into: Uint8Array, at: number, offset: number, length: number): void {
+    if (offset < 0 || offset + length > this.source.length) throw new Error('read past the end');
     if (length === 0) return;
     const first = Math.floor(offset / CHECKED_CHUNK);
     const last = Math.floor((offset + length - 1) / CHECKED_CHUNK);

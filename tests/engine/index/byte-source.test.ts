@@ -75,6 +75,15 @@ describe('byte sources', () => {
     expect(read.every((byte, i) => byte === bytes[3 + i])).toBe(true);
   });
 
+  it('a checked source refuses a read past its end, whether the last chunk is checked yet or not', () => {
+    const bytes = pattern(CHECKED_CHUNK + 100);
+    const source = new CheckedSource(new MemorySource(bytes), chunkCrcs(bytes));
+    const into = new Uint8Array(200);
+    expect(() => source.readInto(into, 0, bytes.length - 50, 200)).toThrow('read past the end');
+    source.read(bytes.length - 50, 50);
+    expect(() => source.readInto(into, 0, bytes.length - 50, 200)).toThrow('read past the end');
+  });
+
   it('a checked source refuses a damaged chunk, and still serves the sound ones', () => {
     const bytes = pattern(CHECKED_CHUNK * 3);
     const crcs = chunkCrcs(bytes);
