@@ -67,8 +67,9 @@ export interface DecodedSections {
 
 /** Reads the container; throws an Error saying what is wrong when the bytes are not one. */
 export function decodeSections(input: Uint8Array): DecodedSections {
-  // Typed views need aligned memory; a small buffer from Node's pool may start anywhere.
-  const bytes = input.byteOffset % ALIGN === 0 ? input : input.slice();
+  // Typed views need aligned memory; a small buffer from Node's pool may start anywhere. A copy into memory of its
+  // own starts aligned (a Buffer's `slice` would be a view of the same memory).
+  const bytes = input.byteOffset % ALIGN === 0 ? input : new Uint8Array(input);
   if (bytes.length < FIXED) throw new Error('file too short');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) throw new Error('not a Quarry index file');
