@@ -10,13 +10,13 @@ import { wordsOf } from './words';
  * each one's positions lie in the file. The `i`th article's positions end
  * `ends[i]` bytes past `base`, and start where the one before ends (at
  * `base` for the first): a common word is in most articles, and each byte
- * less to fill for it counts the first time it is read. Only a word with 4 GB
- * of positions or more in one shard needs 64-bit offsets.
+ * less to fill for it counts the first time it is read. Offsets into a
+ * positions file fit 32 bits, as the shard's own `normOffsets` do.
  */
 interface WordPostings {
   docs: Int32Array;
   base: number;
-  ends: Uint32Array | Float64Array;
+  ends: Uint32Array;
 }
 
 function startOf(word: WordPostings, i: number): number {
@@ -45,8 +45,7 @@ function wordPostings(shard: Shard, index: number): WordPostings {
   const bytes = readBriefly(shard.positions, from, docBytes);
   const count = shard.normDocs[index]!;
   const docs = new Int32Array(count);
-  const positionBytes = shard.normOffsets[index + 1]! - from - docBytes;
-  const ends = positionBytes <= 0xffffffff ? new Uint32Array(count) : new Float64Array(count);
+  const ends = new Uint32Array(count);
   const cursor = new VarintCursor(bytes, 0);
   let at = 0;
   let doc = 0;
@@ -86,10 +85,12 @@ const READ_GAP = 4096;
  * Memory for the positions read for each word of a phrase (the `j`th word's
  * in the `j`th), used again by the next phrase: a phrase reads some runs of
  * positions per word and shard, and memory allocated afresh for each cost
- * more than reading it. Up to KEPT_RUN_BYTES of it is kept between phrases.
+ * more than reading it. Up to KEPT_RUN_BYTES is kept for each of a phrase's
+ * first KEPT_WORDS words; more, and later words, have memory of their own.
  */
 const runMemory: Uint8Array[] = [];
 const KEPT_RUN_BYTES = 1024 * 1024;
+const KEPT_WORDS = 8;
 
 /**
  * Reads the positions of a phrase's `j`th word's articles at indexes `at`
@@ -112,9 +113,11 @@ function readPositions(shard: Shard, word: WordPostings, at: readonly number[], 
     i = k;
   }
   let memory = runMemory[j];
-  if (!memory || memory.length < total) {
-    memory = new Uint8Array(Math.max(total, (memory?.length ?? 0) * 2));
-    if (memory.length <= KEPT_RUN_BYTES) runMemory[j] = memory;
+  if (total > KEPT_RUN_BYTES || j >= KEPT_WORDS) memory = new Uint8Array(total);
+  else if (!memory || memory.length < total) {
+    memory = runMemory[j] = new Uint8Array(
+      Math.min(KEPT_RUN_BYTES, Math.max(total, (memory?.length ?? 0) * 2)),
+    );
   }
   const runs: Uint8Array[] = [];
   let used = 0;

@@ -200,6 +200,26 @@ describe('Searcher.search', () => {
     expect(run(wide, '"threat the"').total).toBe(395);
   });
 
+  it('finds a phrase whose common word has megabytes of positions among the articles holding the rarer word, again and again', () => {
+    // "the" 5,000 times an article: its positions for 400 candidates are more than the memory kept for one word.
+    const filler = Array.from({ length: 2500 }, (_, i) => `the w${i % 40}`).join(' ');
+    const many = Array.from({ length: 400 }, (_, n) =>
+      makeArticle(
+        `a${n}`,
+        `Article ${n}`,
+        n % 50 === 7 ? `${filler} the threat. ${filler}` : `${filler} threat`,
+      ),
+    );
+    const wide = searcherOf(many);
+    for (let round = 0; round < 2; round++) {
+      expect(idSet(run(wide, '"the threat"'))).toEqual(
+        new Set(['a7', 'a57', 'a107', 'a157', 'a207', 'a257', 'a307', 'a357']),
+      );
+      // Each filler ends "… the w19".
+      expect(run(wide, '"w19 threat"').total).toBe(392);
+    }
+  });
+
   it('leaves out articles holding a prohibited phrase', () => {
     expect(idSet(run(searcher, 'talks -"talks about talks"'))).toEqual(new Set(['ministers', 'rugby']));
   });
