@@ -11,21 +11,43 @@ export interface ByteSource {
   close?(): void;
 }
 
-let brief = new Uint8Array(64 * 1024);
-/** The most `readBriefly` keeps between calls: a longer read (a very long article's block) has memory of its own. */
-const KEPT_BRIEF = 1024 * 1024;
+/**
+ * Memory used again from one use to the next, grown as needed up to `kept`
+ * bytes; a larger need gets memory of its own, not kept. On first use,
+ * memory costs a fault per page (several microseconds each on some
+ * machines): a query reads dozens of pieces of the shard files, and memory
+ * allocated afresh for each cost several times the read itself.
+ */
+export class ReusedMemory {
+  private bytes: Uint8Array;
+
+  constructor(
+    initial: number,
+    private readonly kept: number,
+  ) {
+    this.bytes = new Uint8Array(initial);
+  }
+
+  /** `length` bytes, valid until the next call. */
+  take(length: number): Uint8Array {
+    if (length > this.kept) return new Uint8Array(length);
+    if (this.bytes.length < length) {
+      this.bytes = new Uint8Array(Math.min(this.kept, Math.max(length, this.bytes.length * 2)));
+    }
+    return this.bytes.subarray(0, length);
+  }
+}
+
+const brief = new ReusedMemory(64 * 1024, 1024 * 1024);
 
 /**
- * The bytes at [offset, offset + length) of `source`, in a buffer that the
- * next call reuses: for bytes decoded at once and let go. A query reads
- * dozens of pieces of the shard files, and memory allocated afresh for each
- * cost several times the read itself.
+ * The bytes at [offset, offset + length) of `source`, in memory that the
+ * next call reuses: for bytes decoded at once and let go.
  */
 export function readBriefly(source: ByteSource, offset: number, length: number): Uint8Array {
-  if (length > KEPT_BRIEF) return source.read(offset, length);
-  if (brief.length < length) brief = new Uint8Array(Math.min(KEPT_BRIEF, Math.max(length, brief.length * 2)));
-  source.readInto(brief, 0, offset, length);
-  return brief.subarray(0, length);
+  const bytes = brief.take(length);
+  source.readInto(bytes, 0, offset, length);
+  return bytes;
 }
 
 /**
@@ -94,9 +116,6 @@ export function chunkCrcs(bytes: Uint8Array): Uint32Array {
   return crcs;
 }
 
-/** The most a checked source keeps for reading chunks to check: a longer read has memory of its own. */
-const KEPT_SCRATCH = 256 * 1024;
-
 /** Thrown by a checked source whose bytes do not match their checksums. */
 export class ChecksumError extends Error {}
 
@@ -107,7 +126,7 @@ export class ChecksumError extends Error {}
 export class CheckedSource implements ByteSource {
   private readonly checked: Uint8Array;
   /** Where chunks are read to be checked, before the part asked for is copied out. */
-  private scratch = new Uint8Array(CHECKED_CHUNK * 2);
+  private readonly scratch = new ReusedMemory(CHECKED_CHUNK * 2, 256 * 1024);
 
   constructor(
     private readonly source: ByteSource,
@@ -143,13 +162,7 @@ export class CheckedSource implements ByteSource {
     }
     const start = first * CHECKED_CHUNK;
     const end = Math.min(this.source.length, (last + 1) * CHECKED_CHUNK);
-    if (this.scratch.length < end - start && end - start <= KEPT_SCRATCH) {
-      this.scratch = new Uint8Array(Math.min(KEPT_SCRATCH, Math.max(end - start, this.scratch.length * 2)));
-    }
-    const bytes =
-      end - start <= this.scratch.length
-        ? this.scratch.subarray(0, end - start)
-        : new Uint8Array(end - start);
+    const bytes = this.scratch.take(end - start);
     this.source.readInto(bytes, 0, start, end - start);
     for (let chunk = first; chunk <= last; chunk++) {
       if (this.checked[chunk]) continue;

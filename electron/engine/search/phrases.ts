@@ -1,5 +1,5 @@
 import { IntList } from '../index/analyzer';
-import { readBriefly } from '../index/byte-source';
+import { readBriefly, ReusedMemory } from '../index/byte-source';
 import { VarintCursor } from '../index/bytes';
 import type { Shard } from '../index/shard';
 import type { Phrase } from './query';
@@ -82,14 +82,11 @@ interface PositionReads {
 const READ_GAP = 4096;
 
 /**
- * Memory for the positions read for each word of a phrase (the `j`th word's
- * in the `j`th), used again by the next phrase: a phrase reads some runs of
- * positions per word and shard, and memory allocated afresh for each cost
- * more than reading it. Up to KEPT_RUN_BYTES is kept for each of a phrase's
- * first KEPT_WORDS words; more, and later words, have memory of their own.
+ * Memory for the positions read for each of a phrase's first KEPT_WORDS words
+ * (the `j`th word's in the `j`th), used again by the next phrase; later words
+ * have memory of their own.
  */
-const runMemory: Uint8Array[] = [];
-const KEPT_RUN_BYTES = 1024 * 1024;
+const runMemory: ReusedMemory[] = [];
 const KEPT_WORDS = 8;
 
 /**
@@ -112,13 +109,10 @@ function readPositions(shard: Shard, word: WordPostings, at: readonly number[], 
     total += to - from;
     i = k;
   }
-  let memory = runMemory[j];
-  if (total > KEPT_RUN_BYTES || j >= KEPT_WORDS) memory = new Uint8Array(total);
-  else if (!memory || memory.length < total) {
-    memory = runMemory[j] = new Uint8Array(
-      Math.min(KEPT_RUN_BYTES, Math.max(total, (memory?.length ?? 0) * 2)),
-    );
-  }
+  const memory =
+    j < KEPT_WORDS
+      ? (runMemory[j] ??= new ReusedMemory(64 * 1024, 1024 * 1024)).take(total)
+      : new Uint8Array(total);
   const runs: Uint8Array[] = [];
   let used = 0;
   for (let r = 0; r < froms.length; r++) {
