@@ -70,6 +70,25 @@ beforeAll(() => {
   searcher = searcherOf(ARTICLES);
 });
 
+/**
+ * 400 articles of `filler`: those `holding` have `phrase` and the filler again after it, the others `otherwise`
+ * after it, so that a common word's positions run long in every article.
+ */
+function amidFiller(
+  filler: string,
+  holding: (n: number) => boolean,
+  phrase: string,
+  otherwise: string,
+): Article[] {
+  return Array.from({ length: 400 }, (_, n) =>
+    makeArticle(
+      `a${n}`,
+      `Article ${n}`,
+      holding(n) ? `${filler} ${phrase} ${filler}` : `${filler} ${otherwise}`,
+    ),
+  );
+}
+
 describe('Searcher.search', () => {
   it('keeps required and prohibited words', () => {
     expect(idSet(run(searcher, '+talks -rugby'))).toEqual(new Set(['union', 'ministers']));
@@ -188,14 +207,7 @@ describe('Searcher.search', () => {
   it('finds a phrase of a common word whose positions lie far apart in the file, for the few articles holding it', () => {
     // Each article holds "the" hundreds of times, so its positions span many read runs and checksum chunks.
     const filler = Array.from({ length: 300 }, (_, i) => `the word${i % 50}`).join(' ');
-    const many = Array.from({ length: 400 }, (_, n) =>
-      makeArticle(
-        `a${n}`,
-        `Article ${n}`,
-        n % 97 === 5 ? `${filler} the threat grew. ${filler}` : `${filler} threat the`,
-      ),
-    );
-    const wide = searcherOf(many);
+    const wide = searcherOf(amidFiller(filler, (n) => n % 97 === 5, 'the threat grew.', 'threat the'));
     expect(idSet(run(wide, '"the threat"'))).toEqual(new Set(['a5', 'a102', 'a199', 'a296', 'a393']));
     expect(run(wide, '"threat the"').total).toBe(395);
   });
@@ -203,14 +215,7 @@ describe('Searcher.search', () => {
   it('finds a phrase whose common word has megabytes of positions among the articles holding the rarer word, again and again', () => {
     // "the" 5,000 times an article: its positions for 400 candidates are more than the memory kept for one word.
     const filler = Array.from({ length: 2500 }, (_, i) => `the w${i % 40}`).join(' ');
-    const many = Array.from({ length: 400 }, (_, n) =>
-      makeArticle(
-        `a${n}`,
-        `Article ${n}`,
-        n % 50 === 7 ? `${filler} the threat. ${filler}` : `${filler} threat`,
-      ),
-    );
-    const wide = searcherOf(many);
+    const wide = searcherOf(amidFiller(filler, (n) => n % 50 === 7, 'the threat.', 'threat'));
     for (let round = 0; round < 2; round++) {
       expect(idSet(run(wide, '"the threat"'))).toEqual(
         new Set(['a7', 'a57', 'a107', 'a157', 'a207', 'a257', 'a307', 'a357']),
